@@ -1,0 +1,34 @@
+# The project's verbs. Each target creates .venv and installs the project on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SAMPLE := samples/changzhou-2019-credit-task-division/changzhou-2019-credit-task-division.txt
+OUT := out/changzhou-2019
+
+.PHONY: run test bench golden lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/fengong extract $(SAMPLE) --out $(OUT)
+	@echo "open $(OUT)/responsibilities.csv (or .parquet); manifest: $(OUT)/manifest.json"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python tests/bench.py
+
+# Rewrites samples/*/expected from the current code. Review the diff against the notice text before committing.
+golden: $(STAMP)
+	$(BIN)/python tests/golden.py
+
+lint: $(STAMP)
+	$(BIN)/python -m compileall -q fengong extract normalize outputs tests
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .hypothesis

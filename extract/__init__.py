@@ -1,0 +1,1 @@
+"""Reading notices: ingestion into lines, segmentation into clauses, parsing of unit lists."""

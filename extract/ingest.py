@@ -1,0 +1,69 @@
+"""Ingestion: a path -> the notice's lines with provenance, whatever form the notice came in."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.errors import InputError
+from extract.model import Line
+from extract.text import bytes_to_text, text_to_lines
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+SUPPORTED = TEXT_SUFFIXES
+_ADVICE = {
+    ".doc": "legacy Word .doc is not read: save it as DOCX or PDF",
+    ".wps": "WPS .wps is not read: save it as DOCX or PDF",
+    ".pdf": "PDF input is not supported by this version: give the text of the notice",
+    ".docx": "DOCX input is not supported by this version: give the text of the notice",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input as read: its path, content hash and lines."""
+
+    path: str
+    sha256: str
+    size: int
+    lines: tuple[Line, ...]
+
+
+def path_to_source(path: Path) -> Source:
+    """Path of one notice file -> its lines and checksum.
+
+    Raises:
+        InputError: missing, unreadable, of a form not read, empty, binary or undecodable.
+    """
+    name = str(path)
+    if not path.exists():
+        raise InputError(name, "no such file or folder")
+    if path.is_dir():
+        raise InputError(name, "is a folder, not a notice file")
+    suffix = path.suffix.lower()
+    if suffix in _ADVICE:
+        raise InputError(name, _ADVICE[suffix])
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
+    lines = text_to_lines(bytes_to_text(data, name), name)
+    return Source(name, hashlib.sha256(data).hexdigest(), len(data), lines)
+
+
+def paths_to_notice_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
+    """Paths as given (files or folders) -> the notice files to read, in a stable order, and the unusable paths.
+
+    A folder contributes every supported file below it, sorted by path; a folder with none is an error.
+    """
+    files, errors = [], []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+            if not found:
+                errors.append(InputError(str(path), f"folder holds no notices ({', '.join(SUPPORTED)} files)"))
+            files.extend(found)
+        else:
+            files.append(path)
+    return files, errors

@@ -1,0 +1,75 @@
+"""GB/T 9704 numbering: which marker opens a line, at which level, and its number as an integer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN = "[一二三四五六七八九十百零〇两]+"
+_NUM = "[0-9０-９]{1,3}"
+
+# Levels: 0 附件N, 1 一、, 2 （一）, 3 1、 / 1. / 1．, 4 （1）, 5 ①.
+ATTACHMENT = regex.compile(rf"^附\s*件\s*({_NUM}|{_CN})\s*[:：]?\s*(.*)$")
+_LEVELS = (
+    (1, regex.compile(rf"^({_CN})\s*[、，,．.]\s*")),
+    (2, regex.compile(rf"^[（(]\s*({_CN})\s*[）)]\s*[、，,．.]?\s*")),
+    (3, regex.compile(rf"^({_NUM})\s*(?:[、，,．﹒]|\.(?![0-9０-９]))\s*")),
+    (4, regex.compile(rf"^[（(]\s*({_NUM})\s*[）)]\s*[、，,．.]?\s*")),
+    (5, regex.compile(rf"^([{_CIRCLED}])\s*[、，,．.]?\s*")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A numbering marker at the start of a line."""
+
+    level: int
+    number: int
+    printed: str  # the marker as written, e.g. 三、 or （2）
+    rest: str  # the text after the marker
+
+
+def to_int(numeral: str) -> int:
+    """A printed number (1, １２, 三, 十二, 二十三, ⑤) -> its integer value.
+
+    Raises:
+        ValueError: `numeral` is not a number this genre prints.
+    """
+    numeral = numeral.strip()
+    if numeral and numeral in _CIRCLED:
+        return _CIRCLED.index(numeral) + 1
+    if regex.fullmatch(r"[0-9０-９]+", numeral):
+        return int(numeral.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    if not regex.fullmatch(_CN, numeral):
+        raise ValueError(f"not a printed number: {numeral!r}")
+    total, current = 0, 0
+    for ch in numeral:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = current * 10 + _CN_DIGITS[ch]
+    return total + current
+
+
+def line_to_marker(text: str) -> Marker | None:
+    """Text of a (cleaned) line -> the numbering marker it opens with, if any."""
+    for level, pattern in _LEVELS:
+        m = pattern.match(text)
+        if m:
+            return Marker(level, to_int(m.group(1)), text[: m.end()].strip(), text[m.end():])
+    return None
+
+
+def line_to_attachment(text: str) -> tuple[int, str] | None:
+    """Text of a line -> (attachment number, title text after it) when the line heads an attachment."""
+    m = ATTACHMENT.match(text)
+    if not m:
+        return None
+    return to_int(m.group(1)), m.group(2).strip()

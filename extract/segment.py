@@ -1,0 +1,399 @@
+"""Segmentation: lines with provenance -> paragraphs -> task clauses (numbered items, text under headings, table rows)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+from extract.model import Clause, Issue, Line, Notice, Piece, Span
+from extract.numbering import Marker, line_to_attachment, line_to_marker
+from extract.parties import looks_like_unit, text_to_party, unit_list_start
+
+# Page furniture a PDF leaves in its text: "— 3 —", "- 3 -", "第3页", "第 3 页 共 10 页", "3/10".
+_PAGE_NUMBER = regex.compile(r"^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+_CJK = r"\p{Han}\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026"
+_SPACE_NEAR_CJK = regex.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_TERMINAL = tuple("。；;：:！？!?）)」』”\"")
+_END_MATTER = regex.compile(r"^(?:抄\s*送|主\s*送|印\s*发|联系人|（此件公开发布）|\(此件公开发布\))")
+_DATE = regex.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_TITLE_WORDS = regex.compile(r"通知|方案|意见|清单|分工|要点|安排|办法")
+_TITLE_MAX = 30  # a clause's short title is one short sentence; longer first sentences are task text
+HEADING_LEVELS = (1, 2)
+
+
+def clean_text(text: str) -> str:
+    """A line as extracted -> its text with the spaces a PDF puts next to Chinese characters removed."""
+    text = text.replace("\u3000", " ").replace("\xa0", " ").strip()
+    return regex.sub(r"[ \t]+", " ", _SPACE_NEAR_CJK.sub("", text))
+
+
+def display_width(text: str) -> int:
+    """Text -> its width in half-width cells (a Chinese character counts two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@dataclass(slots=True)
+class _Para:
+    kind: str  # attachment | numbered | text | row | end
+    marker: Marker | None = None
+    number: int | None = None
+    chunks: list[tuple[str, Line]] = field(default_factory=list)
+    cells: list[tuple[str, Line, bool]] = field(default_factory=list)  # table rows: fragment, line, cell ends after it
+    header: tuple[str, ...] = ()
+    closed: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(t for t, _ in self.chunks)
+
+    def span(self) -> Span:
+        pieces, offset = [], 0
+        for text, line in self.chunks:
+            pieces.append(Piece(offset, line.line, line.page))
+            offset += len(text)
+        return Span(self.text, tuple(pieces))
+
+    @property
+    def first(self) -> Line:
+        return self.chunks[0][1] if self.chunks else self.cells[0][1]
+
+
+def _full_width(widths: list[int]) -> float:
+    """Display widths of a document's lines -> the width from which a line counts as filled to the margin."""
+    if not widths:
+        return 0
+    ordered = sorted(widths)
+    typical = ordered[(len(ordered) * 3) // 4]
+    # One paragraph per line (text saved from a web page): no line is a wrapped one.
+    return float("inf") if typical > 160 else typical * 0.85
+
+
+def _table_header(raw: str) -> tuple[str, ...] | None:
+    cells = tuple(regex.split(r"\s+", raw.strip()))
+    if len(cells) >= 3 and cells[0] == "序号" and all(len(c) <= 8 and regex.fullmatch(r"\p{Han}+", c) for c in cells):
+        return cells
+    return None
+
+
+def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[_Para]:
+    """Physical lines -> paragraphs: wrapped lines joined, markers opening new ones, table rows gathered."""
+    kept = [ln for ln in lines if clean_text(ln.text) and not _PAGE_NUMBER.match(clean_text(ln.text))]
+    full = _full_width([display_width(clean_text(ln.text)) for ln in kept])
+    paras: list[_Para] = []
+    current: _Para | None = None
+    last_number: dict[int, int] = {}
+    header: tuple[str, ...] | None = None
+    last_row = 0
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            current.closed = True
+        current = None
+
+    for ln in kept:
+        text = clean_text(ln.text)
+        attachment = line_to_attachment(text)
+        marker = line_to_marker(text)
+        if header is not None:
+            # Inside a table: rows until a heading or attachment ends it; repeated headers are dropped.
+            if _table_header(ln.text) == header:
+                continue
+            if attachment is None and not (marker and marker.level in HEADING_LEVELS) and not _END_MATTER.match(text):
+                raw = ln.text.replace("\u3000", " ").rstrip("\r\n")
+                fragments = [f for f in regex.split(r"(\s+)", raw.strip()) if f]
+                m = regex.match(r"^(\d{1,3})$", fragments[0]) if fragments else None
+                if m and last_row < int(m.group(1)) <= last_row + 5:
+                    close()
+                    last_row = int(m.group(1))
+                    current = _Para("row", number=last_row, header=header)
+                    current.chunks.append((fragments[0], ln))
+                    paras.append(current)
+                    fragments = fragments[2:]
+                elif current is None or current.kind != "row":
+                    header = None  # not a row: the table is over
+                if header is not None:
+                    trailing = raw != raw.rstrip()
+                    words = fragments[::2]
+                    for i, word in enumerate(words):
+                        ends = i < len(words) - 1 or trailing
+                        current.cells.append((clean_text(word), ln, ends))
+                    continue
+            header = None
+            close()
+        if attachment is not None and (not attachment[1] or len(attachment[1]) <= 60):
+            close()
+            para = _Para("attachment", number=attachment[0])
+            para.chunks.append((attachment[1], ln))
+            para.closed = True
+            paras.append(para)
+            last_number.clear()
+            continue
+        table = _table_header(ln.text)
+        if table is not None:
+            close()
+            header, last_row = table, 0
+            continue
+        if _END_MATTER.match(text):
+            close()
+            current = _Para("end")
+            paras.append(current)
+        elif marker is not None and _opens_paragraph(current, marker, last_number):
+            close()
+            current = _Para("numbered", marker=marker, number=marker.number)
+            paras.append(current)
+            last_number[marker.level] = marker.number
+            for deeper in [lv for lv in last_number if lv > marker.level]:
+                del last_number[deeper]
+            text = marker.rest
+        elif current is None or current.closed:
+            current = _Para("text")
+            paras.append(current)
+        current.chunks.append((text, ln))
+        if display_width(text if current.marker is None or len(current.chunks) > 1 else clean_text(ln.text)) < full:
+            close()
+    return paras
+
+
+def _opens_paragraph(current: _Para | None, marker: Marker, last_number: dict[int, int]) -> bool:
+    """Whether a line opening with `marker` starts a new paragraph rather than continuing a wrapped one."""
+    if current is None or current.closed or current.kind in ("attachment", "end"):
+        return True
+    if current.text.endswith(_TERMINAL):
+        return True
+    expected = last_number.get(marker.level, 0) + 1
+    return marker.number in (expected, 1)
+
+
+@dataclass(slots=True)
+class _Node:
+    level: int  # numbering level; rows are 9
+    number: int
+    printed: str
+    para: _Para
+    path: tuple[str, ...]
+    parent: _Node | None
+    children: list[_Node] = field(default_factory=list)
+    body: list[_Para] = field(default_factory=list)
+
+
+def paragraphs_to_notice(paras: list[_Para], file: str) -> Notice:
+    """Paragraphs of one input -> its task clauses, the document's issues and its title, issuer and date."""
+    has_attachments = any(p.kind == "attachment" for p in paras)
+    issues: list[Issue] = []
+    roots: list[_Node] = []
+    attachments: list[tuple[int, str]] = []
+    front: list[_Para] = []  # paragraphs before the task list: covering letter, titles, preambles
+    attachment: int | None = None
+    attachment_title: list[str] = []
+    stack: list[_Node] = []
+    in_tasks = not has_attachments
+    ended = False
+
+    def prefix() -> tuple[str, ...]:
+        return (f"A{attachment}",) if attachment is not None else ()
+
+    def add_child(node_parent: _Node | None, node: _Node) -> None:
+        siblings = [c for c in (node_parent.children if node_parent else roots_of_attachment()) if c.level == node.level]
+        expected = siblings[-1].number + 1 if siblings else 1
+        if node.number != expected:
+            where = _label(attachment, node_parent)
+            before = siblings[-1].printed if siblings else "the start"
+            issues.append(Issue("numbering-gap", f"{where}: {node.printed} follows {before}; expected {expected}", "-".join(node.path), node.para.first.line, node.para.first.page))
+        (node_parent.children if node_parent else roots).append(node)
+
+    def roots_of_attachment() -> list[_Node]:
+        return [r for r in roots if r.path[: len(prefix())] == prefix()]
+
+    for para in paras:
+        if ended and para.kind != "attachment":
+            continue
+        if para.kind == "end":
+            ended = has_attachments is False or attachment is not None
+            continue
+        if para.kind == "attachment":
+            ended = False
+            attachment, stack, in_tasks = para.number, [], True
+            attachment_title = [para.text] if para.text else []
+            attachments.append((attachment, para.text))
+            continue
+        if not in_tasks:
+            front.append(para)
+            continue
+        if para.kind == "numbered":
+            marker = para.marker
+            while stack and stack[-1].level >= marker.level:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            path = (parent.path if parent else prefix()) + (str(marker.number),)
+            node = _Node(marker.level, marker.number, marker.printed, para, path, parent)
+            add_child(parent, node)
+            stack.append(node)
+            if attachment is not None and attachment_title is not None:
+                attachments[-1] = (attachment, "".join(attachment_title))
+                attachment_title = None
+        elif para.kind == "row":
+            while stack and stack[-1].level == 9:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            path = (parent.path if parent else prefix()) + (f"T{para.number}",)
+            node = _Node(9, para.number, str(para.number), para, path, parent)
+            add_child(parent, node)
+            stack.append(node)
+        elif not stack:
+            # Before the first number of an attachment: its title, then its preamble.
+            if attachment is not None and attachment_title is not None and not _is_preamble(para.text):
+                attachment_title.append(para.text)
+            front.append(para)
+        else:
+            stack[-1].body.append(para)
+
+    clauses: list[Clause] = []
+    for node in _walk(roots):
+        clauses.extend(_node_to_clauses(node, issues))
+    _check_titles(clauses, issues)
+    title, issuer, date = _front_matter(front if has_attachments else paras)
+    if not clauses:
+        issues.append(Issue("no-clauses", "no task clauses found"))
+    return Notice(file, tuple(clauses), tuple(issues), title, issuer, date, tuple((a, t) for a, t in attachments))
+
+
+def _is_preamble(text: str) -> bool:
+    return "。" in text or text.endswith(("：", ":")) or text.startswith("为")
+
+
+def _label(attachment: int | None, parent: _Node | None) -> str:
+    parts = [f"附件{attachment}"] if attachment is not None else []
+    node, chain = parent, []
+    while node is not None:
+        chain.append(node.printed)
+        node = node.parent
+    parts.extend(reversed(chain))
+    return " ".join(parts) or "正文"
+
+
+def _walk(nodes: list[_Node]):
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
+
+
+def _node_to_clauses(node: _Node, issues: list[Issue]) -> list[Clause]:
+    """A numbered node -> the clauses it holds itself (none for a heading whose only content is its children)."""
+    clause_id = "-".join(node.path)
+    attachment = int(node.path[0][1:]) if node.path[0].startswith("A") else None
+    numbers = [p for p in node.path if not p.startswith(("A", "T"))]
+    section = int(numbers[0]) if numbers else None
+    item = "-".join(numbers[1:]) or None
+    heading_title = _heading_title(node.parent)
+    if node.level == 9:
+        return [_row_to_clause(node, clause_id, attachment, section, item, heading_title)]
+    own = node.para.span()
+    body = [p.span() for p in node.body]
+    if node.level in HEADING_LEVELS and (node.children or body):
+        if not body:
+            return []
+        # Text directly under a heading (附件1 五): a clause of its own, the heading being its section.
+        span = _join(body)
+        section_title = own.text.strip() or heading_title
+    else:
+        span = _join([own] + body)
+        section_title = heading_title
+        if node.children and body:
+            issues.append(Issue("unplaced-text", f"text after the heading of {clause_id} is not under a number", clause_id, body[0].pieces[0].line))
+    text_span, party, problems = text_to_party(span, clause_id)
+    issues.extend(problems)
+    if node.children and party is None:
+        return []
+    first = span.pieces[0] if span.pieces else own.pieces[0]
+    return [Clause(clause_id, attachment, section, item, None, _short_title(text_span.text), section_title,
+                   text_span.text.strip(), party.text if party else None, party, first.page, first.line)]
+
+
+def _heading_title(node: _Node | None) -> str | None:
+    if node is None:
+        return None
+    return node.para.text.strip() or None
+
+
+def _join(spans: list[Span]) -> Span:
+    pieces, offset, texts = [], 0, []
+    for span in spans:
+        for piece in span.pieces:
+            pieces.append(Piece(offset + piece.offset, piece.line, piece.page))
+        offset += len(span.text)
+        texts.append(span.text)
+    return Span("".join(texts), tuple(pieces))
+
+
+def _short_title(text: str) -> str | None:
+    """Clause text -> its short title: the first sentence when it reads as a heading (公务员诚信教育。)."""
+    head, sep, _ = text.partition("。")
+    head = head.strip()
+    if sep and 0 < len(head) <= _TITLE_MAX and not regex.search(r"[，,；;：:]", head):
+        return head
+    return None
+
+
+def _row_to_clause(node: _Node, clause_id: str, attachment, section, item, heading_title) -> Clause:
+    """A table row -> a clause: its text cells, and its unit cell as the party text."""
+    para = node.para
+    header = para.header
+    role_columns = [i for i, name in enumerate(header[1:]) if regex.search(r"单位|部门", name)]
+    cells = para.cells
+    split = unit_list_start([c[0] for c in cells], [c[2] for c in cells], role_columns[0]) if role_columns else len(cells)
+    text = "".join(c[0] for c in cells[:split])
+    unit_cells = cells[split:]
+    pieces, offset = [], 0
+    for fragment, line, _ in unit_cells:
+        pieces.append(Piece(offset, line.line, line.page))
+        offset += len(fragment)
+    party = Span("".join(c[0] for c in unit_cells), tuple(pieces)) if unit_cells else None
+    role_name = header[1 + role_columns[0]] if role_columns else None
+    first = para.first
+    return Clause(clause_id, attachment, None if section is None else section, item, node.number, text or None,
+                  heading_title, text, party.text if party else None, party, first.page, first.line, table_role=role_name)
+
+
+def _check_titles(clauses: list[Clause], issues: list[Issue]) -> None:
+    seen: dict[tuple[int | None, str], str] = {}
+    for clause in clauses:
+        if clause.row is not None or not clause.title:
+            continue
+        # Attachments restate separate source documents, so only titles within one attachment must differ.
+        key = (clause.attachment, clause.title)
+        if key in seen:
+            issues.append(Issue("duplicate-title", f"{clause.clause_id} has the same title as {seen[key]}: {clause.title}", clause.clause_id, clause.line, clause.page))
+        else:
+            seen[key] = clause.clause_id
+
+
+def _front_matter(paras: list[_Para]) -> tuple[str | None, str | None, str | None]:
+    """Paragraphs before the task list -> the notice's title, issuer and date where they can be read."""
+    texts = [p.text.strip() for p in paras if p.kind in ("text", "numbered") and p.text.strip()]
+    title = None
+    # The title is the opening paragraphs up to the addressee line (市有关部门和单位：), often centred over two lines.
+    opening = []
+    for text in texts[:6]:
+        if text.endswith(("：", ":")) or "。" in text:
+            break
+        opening.append(text)
+    joined = "".join(opening)
+    if opening and _TITLE_WORDS.search(joined) and len(joined) <= 100:
+        title = joined
+    issuer = date = None
+    for i, text in enumerate(texts):
+        m = _DATE.match(text)
+        if m:
+            date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+            if i and len(texts[i - 1]) <= 40 and "。" not in texts[i - 1]:
+                issuer = texts[i - 1]
+            break
+    return title, issuer, date
+
+
+def lines_to_notice(lines: tuple[Line, ...], file: str) -> Notice:
+    """Lines of one input -> its clauses and issues."""
+    return paragraphs_to_notice(lines_to_paragraphs(lines), file)

@@ -1,0 +1,5 @@
+import sys
+
+from fengong.cli import main
+
+sys.exit(main())

@@ -1,0 +1,57 @@
+"""Command line: `fengong extract INPUT... --out DIR`. Errors become one line on stderr and exit status 2."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from extract.errors import FengongError
+from fengong import __version__
+from fengong.pipeline import paths_to_run, run_to_summary, run_to_tables
+from normalize.registry import load_registry
+from outputs.write import write_tables
+
+EXIT_OK, EXIT_CHANGED, EXIT_UNUSABLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own exit status 2 and usage line, without a traceback
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNUSABLE, f"fengong: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="fengong", description="Task-division notices -> responsibility tables.")
+    parser.add_argument("--version", action="version", version=f"fengong {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    extract = commands.add_parser("extract", help="read notices and write the tables")
+    extract.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="notice files or folders of them")
+    extract.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the tables")
+    extract.add_argument("--aliases", type=Path, metavar="FILE", help="extra unit aliases (canonical,full_name,aliases)")
+    extract.add_argument("--notice-id", metavar="ID", help="notice_id for a single input (default: file name stem)")
+    return parser
+
+
+def _extract(args: argparse.Namespace) -> int:
+    registry = load_registry(args.aliases)
+    run = paths_to_run(list(args.inputs), registry, args.notice_id)
+    for line in run_to_summary(run):
+        print(line, file=sys.stderr)
+    if not run.extracted:
+        print("fengong: no usable input; no tables written", file=sys.stderr)
+        return EXIT_UNUSABLE
+    frames, manifest = run_to_tables(run)
+    write_tables(args.out, frames, manifest)
+    print(f"tables written to {args.out}/: " + ", ".join(f"{name}.csv ({len(f)} rows)" for name, f in frames.items()))
+    return EXIT_UNUSABLE if run.failures else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line arguments -> exit status (0 done, 2 unusable input or arguments)."""
+    args = _parser().parse_args(argv)
+    try:
+        return _extract(args)
+    except FengongError as exc:
+        print(f"fengong: error: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE

@@ -1,0 +1,123 @@
+"""The stages in order: paths -> sources -> clauses -> responsibilities -> tables and manifest."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.errors import FengongError, InputError
+from extract.ingest import Source, path_to_source, paths_to_notice_files
+from extract.model import Issue, Notice
+from extract.parties import clause_to_assignments
+from extract.segment import lines_to_notice
+from fengong import __version__
+from normalize.registry import Registry, assignments_to_responsibilities
+from outputs.tables import NoticeTables, notices_to_frames
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One usable input and what was read from it."""
+
+    source: Source
+    notice: Notice
+    tables: NoticeTables
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """The outcome of reading several inputs: the usable ones and the failures, in input order."""
+
+    extracted: tuple[Extracted, ...]
+    failures: tuple[InputError, ...]
+
+
+def source_to_tables(source: Source, notice_id: str, registry: Registry) -> Extracted:
+    """A read input -> its clauses, normalised responsibilities and issues.
+
+    Raises:
+        InputError: the text holds no task clauses.
+    """
+    notice = lines_to_notice(source.lines, source.path)
+    if not notice.clauses:
+        raise InputError(source.path, "no task clauses found (numbered items or task tables); is it a task-division notice?")
+    issues: list[Issue] = list(notice.issues)
+    assignments = []
+    for clause in notice.clauses:
+        found, problems = clause_to_assignments(clause)
+        assignments.extend(found)
+        issues.extend(problems)
+    responsibilities, unknown = assignments_to_responsibilities(assignments, registry)
+    issues.extend(unknown)
+    return Extracted(source, notice, NoticeTables(notice_id, notice.clauses, tuple(responsibilities), tuple(issues)))
+
+
+def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = None) -> Run:
+    """Input paths -> every usable notice read and normalised, and the unusable inputs with their reasons.
+
+    Raises:
+        FengongError: `notice_id` is given with more than one input.
+    """
+    files, failures = paths_to_notice_files(paths)
+    if notice_id is not None and len(files) + len(failures) != 1:
+        raise FengongError(f"--notice-id {notice_id!r} names one notice, but {len(files) + len(failures)} inputs were given")
+    extracted, used = [], Counter()
+    for path in files:
+        try:
+            source = path_to_source(path)
+            extracted.append(source_to_tables(source, _unique_id(notice_id or path.stem, used), registry))
+        except InputError as exc:
+            failures.append(exc)
+    return Run(tuple(extracted), tuple(failures))
+
+
+def _unique_id(stem: str, used: Counter) -> str:
+    used[stem] += 1
+    return stem if used[stem] == 1 else f"{stem}-{used[stem]}"
+
+
+def run_to_tables(run: Run) -> tuple[dict, dict]:
+    """A run -> (frames by table name, manifest as a JSON-ready dict)."""
+    notices = [e.tables for e in run.extracted]
+    frames = notices_to_frames(notices)
+    manifest = {
+        "tool": "fengong",
+        "version": __version__,
+        "inputs": [
+            {
+                "notice_id": e.tables.notice_id,
+                "path": e.source.path,
+                "sha256": e.source.sha256,
+                "bytes": e.source.size,
+                "title": e.notice.title,
+                "issuer": e.notice.issuer,
+                "date": e.notice.date,
+                "attachments": [{"number": n, "title": t} for n, t in e.notice.attachments],
+                "rows": {
+                    "clauses": len(e.tables.clauses),
+                    "responsibilities": len(e.tables.responsibilities),
+                    "issues": len(e.tables.issues),
+                },
+            }
+            for e in run.extracted
+        ],
+        "failures": [{"path": f.path, "error": f.reason} for f in run.failures],
+        "tables": {name: {"rows": len(frame), "files": [f"{name}.parquet", f"{name}.csv"]} for name, frame in frames.items()},
+    }
+    return frames, manifest
+
+
+def run_to_summary(run: Run) -> list[str]:
+    """A run -> the lines of its stderr summary: one per notice with its issue counts, one per failure."""
+    lines = []
+    for e in run.extracted:
+        counts = Counter(i.code for i in e.tables.issues)
+        roles = Counter(r.assignment.role for r in e.tables.responsibilities)
+        issue_text = ", ".join(f"{code} {n}" for code, n in sorted(counts.items())) or "none"
+        lines.append(
+            f"{e.tables.notice_id}: {len(e.tables.clauses)} clauses, {len(e.tables.responsibilities)} responsibilities "
+            f"(lead {roles['lead']}, support {roles['support']}, responsible {roles['responsible']}); issues: {issue_text}"
+        )
+    lines.extend(f"error: {f}" for f in run.failures)
+    return lines

@@ -1,0 +1,1 @@
+"""Alias normalisation: unit spellings as written -> canonical unit names, from an editable registry."""

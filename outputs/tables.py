@@ -1,0 +1,106 @@
+"""Records -> DataFrames with fixed columns and dtypes, one function per table, and their pyarrow schemas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pyarrow as pa
+
+from extract.model import Clause, Issue
+from normalize.registry import Responsibility
+
+ROLES = ("lead", "support", "responsible")
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "responsibilities": pa.schema([
+        ("notice_id", pa.string()), ("clause_id", pa.string()), ("role", pa.string()), ("position", pa.int32()),
+        ("unit", pa.string()), ("unit_raw", pa.string()), ("generic", pa.bool_()), ("etc_follows", pa.bool_()),
+        ("page", pa.int32()), ("line", pa.int32()),
+    ]),
+    "clauses": pa.schema([
+        ("notice_id", pa.string()), ("clause_id", pa.string()), ("attachment", pa.int32()), ("section", pa.int32()),
+        ("item", pa.string()), ("row", pa.int32()), ("title", pa.string()), ("section_title", pa.string()),
+        ("text", pa.string()), ("party_text", pa.string()), ("page", pa.int32()), ("line", pa.int32()),
+    ]),
+    "units": pa.schema([
+        ("unit", pa.string()), ("full_name", pa.string()), ("known", pa.bool_()), ("generic", pa.bool_()),
+        ("spellings", pa.string()), ("lead", pa.int32()), ("support", pa.int32()), ("responsible", pa.int32()),
+        ("total", pa.int32()),
+    ]),
+    "issues": pa.schema([
+        ("notice_id", pa.string()), ("code", pa.string()), ("clause_id", pa.string()), ("message", pa.string()),
+        ("page", pa.int32()), ("line", pa.int32()),
+    ]),
+}
+SPELLING_SEPARATOR = " | "
+
+_PANDAS_DTYPES = {pa.string(): "string", pa.int32(): "Int32", pa.bool_(): "boolean"}
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeTables:
+    """Everything one notice contributes to the tables."""
+
+    notice_id: str
+    clauses: tuple[Clause, ...]
+    responsibilities: tuple[Responsibility, ...]
+    issues: tuple[Issue, ...]
+
+
+def _frame(name: str, rows: list[tuple]) -> pd.DataFrame:
+    schema = SCHEMAS[name]
+    columns = {field.name: [row[i] for row in rows] for i, field in enumerate(schema)}
+    return pd.DataFrame({n: pd.array(v, dtype=_PANDAS_DTYPES[schema.field(n).type]) for n, v in columns.items()})
+
+
+def responsibilities_to_frame(notices: list[NoticeTables]) -> pd.DataFrame:
+    """Notices -> the responsibilities table: one row per (clause, role, unit), in written order."""
+    return _frame("responsibilities", [
+        (n.notice_id, r.assignment.clause_id, r.assignment.role, r.assignment.position, r.unit.canonical,
+         r.assignment.unit_raw, r.unit.generic, r.assignment.etc_follows, r.assignment.page, r.assignment.line)
+        for n in notices for r in n.responsibilities
+    ])
+
+
+def clauses_to_frame(notices: list[NoticeTables]) -> pd.DataFrame:
+    """Notices -> the clauses table: every task clause and table row, in document order."""
+    return _frame("clauses", [
+        (n.notice_id, c.clause_id, c.attachment, c.section, c.item, c.row, c.title, c.section_title, c.text,
+         c.party_text, c.page, c.line)
+        for n in notices for c in n.clauses
+    ])
+
+
+def units_to_frame(notices: list[NoticeTables]) -> pd.DataFrame:
+    """Notices -> the units table: each canonical unit once, in order of first mention, with counts by role."""
+    units: dict[str, dict] = {}
+    for n in notices:
+        for r in n.responsibilities:
+            entry = units.setdefault(r.unit.canonical, {"unit": r.unit, "spellings": [], **{role: 0 for role in ROLES}})
+            if r.assignment.unit_raw not in entry["spellings"]:
+                entry["spellings"].append(r.assignment.unit_raw)
+            entry[r.assignment.role] += 1
+    return _frame("units", [
+        (name, e["unit"].full_name, e["unit"].known, e["unit"].generic, SPELLING_SEPARATOR.join(e["spellings"]),
+         e["lead"], e["support"], e["responsible"], e["lead"] + e["support"] + e["responsible"])
+        for name, e in units.items()
+    ])
+
+
+def issues_to_frame(notices: list[NoticeTables]) -> pd.DataFrame:
+    """Notices -> the issues table: the documents' problems, in document order within each notice."""
+    return _frame("issues", [
+        (n.notice_id, i.code, i.clause_id, i.message, i.page, i.line)
+        for n in notices for i in sorted(n.issues, key=lambda i: (i.line is None, i.line or 0))
+    ])
+
+
+def notices_to_frames(notices: list[NoticeTables]) -> dict[str, pd.DataFrame]:
+    """Notices -> all four tables, keyed by table name."""
+    return {
+        "responsibilities": responsibilities_to_frame(notices),
+        "clauses": clauses_to_frame(notices),
+        "units": units_to_frame(notices),
+        "issues": issues_to_frame(notices),
+    }

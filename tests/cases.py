@@ -1,0 +1,31 @@
+"""The sample cases: each folder under samples/ with a notice file and an expected/ folder of CSVs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.ingest import SUPPORTED
+from fengong.pipeline import paths_to_run, run_to_tables
+from normalize.registry import load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+CASES = sorted(p.parent for p in SAMPLES.glob("*/expected"))
+
+
+def case_input(case: Path) -> Path:
+    """A case folder -> its one notice file (the file that shares the folder's name)."""
+    found = [p for p in case.iterdir() if p.is_file() and p.suffix in SUPPORTED and p.stem == case.name]
+    if len(found) != 1:
+        raise ValueError(f"{case}: expected one notice file named {case.name}.<{'|'.join(SUPPORTED)}>, found {found}")
+    return found[0]
+
+
+def case_frames(case: Path, aliases: Path | None = None) -> dict:
+    """A case folder -> the tables the pipeline makes of its notice (aliases.csv in the folder is used if present)."""
+    local = case / "aliases.csv"
+    registry = load_registry(aliases or (local if local.exists() else None))
+    run = paths_to_run([case_input(case)], registry)
+    assert not run.failures, run.failures
+    frames, _ = run_to_tables(run)
+    return frames
