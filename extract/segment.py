@@ -152,9 +152,32 @@ def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[_Para]:
             current = _Para("text")
             paras.append(current)
         current.chunks.append((text, ln))
-        if display_width(text if current.marker is None or len(current.chunks) > 1 else clean_text(ln.text)) < full:
+        if current.kind in ("numbered", "text") and _ends_with_party(current.text):
+            close()
+        elif display_width(text if current.marker is None or len(current.chunks) > 1 else clean_text(ln.text)) < full and _may_end(current.text):
             close()
     return paras
+
+
+def _ends_with_party(text: str) -> bool:
+    """Whether text ends by closing its unit bracket (…（牵头单位：市财政局）), which ends a clause."""
+    if not text.endswith(("）", ")")):
+        return False
+    _, party, _ = text_to_party(Span(text, (Piece(0, 0, None),)), "")
+    return party is not None and text.rstrip()[-1] in "）)" and not _unclosed(text)
+
+
+def _may_end(text: str) -> bool:
+    """Whether a paragraph can end after this text: not inside a bracket, not after a comma or enumeration mark."""
+    return not _unclosed(text) and not text.endswith(("，", ",", "、", "（", "("))
+
+
+def _unclosed(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += ch in "（("
+        depth -= ch in "）)"
+    return depth > 0
 
 
 def _opens_paragraph(current: _Para | None, marker: Marker, last_number: dict[int, int]) -> bool:
@@ -296,18 +319,22 @@ def _node_to_clauses(node: _Node, issues: list[Issue]) -> list[Clause]:
         if not body:
             return []
         # Text directly under a heading (附件1 五): a clause of its own, the heading being its section.
-        span = _join(body)
+        parts, rest = body[:1], body[1:]
         section_title = own.text.strip() or heading_title
     else:
-        span = _join([own] + body)
+        parts, rest = [own], body
         section_title = heading_title
-        if node.children and body:
-            issues.append(Issue("unplaced-text", f"text after the heading of {clause_id} is not under a number", clause_id, body[0].pieces[0].line))
-    text_span, party, problems = text_to_party(span, clause_id)
+    # Following paragraphs continue the clause until its units are named; after that they belong nowhere.
+    text_span, party, problems = text_to_party(_join(parts), clause_id)
+    while rest and party is None:
+        parts.append(rest.pop(0))
+        text_span, party, problems = text_to_party(_join(parts), clause_id)
     issues.extend(problems)
+    for extra in rest:
+        issues.append(Issue("unplaced-text", f"paragraph after {clause_id} has no number of its own: {extra.text[:40]}", clause_id, extra.pieces[0].line, extra.pieces[0].page))
     if node.children and party is None:
         return []
-    first = span.pieces[0] if span.pieces else own.pieces[0]
+    first = parts[0].pieces[0]
     return [Clause(clause_id, attachment, section, item, None, _short_title(text_span.text), section_title,
                    text_span.text.strip(), party.text if party else None, party, first.page, first.line)]
 
@@ -372,24 +399,22 @@ def _check_titles(clauses: list[Clause], issues: list[Issue]) -> None:
 
 def _front_matter(paras: list[_Para]) -> tuple[str | None, str | None, str | None]:
     """Paragraphs before the task list -> the notice's title, issuer and date where they can be read."""
-    texts = [p.text.strip() for p in paras if p.kind in ("text", "numbered") and p.text.strip()]
-    title = None
-    # The title is the opening paragraphs up to the addressee line (市有关部门和单位：), often centred over two lines.
+    lines = [t.strip() for p in paras if p.kind in ("text", "numbered") for t, _ in p.chunks if t.strip()]
+    # The title is the opening lines up to the addressee (市有关部门和单位：), often centred over two lines.
     opening = []
-    for text in texts[:6]:
+    for text in lines[:6]:
         if text.endswith(("：", ":")) or "。" in text:
             break
         opening.append(text)
     joined = "".join(opening)
-    if opening and _TITLE_WORDS.search(joined) and len(joined) <= 100:
-        title = joined
+    title = joined if opening and _TITLE_WORDS.search(joined) and len(joined) <= 100 else None
     issuer = date = None
-    for i, text in enumerate(texts):
+    for i, text in enumerate(lines):
         m = _DATE.match(text)
         if m:
             date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-            if i and len(texts[i - 1]) <= 40 and "。" not in texts[i - 1]:
-                issuer = texts[i - 1]
+            if i and len(lines[i - 1]) <= 40 and "。" not in lines[i - 1]:
+                issuer = lines[i - 1]
             break
     return title, issuer, date
 

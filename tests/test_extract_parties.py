@@ -1,0 +1,91 @@
+from extract.model import Clause, Piece, Span
+from extract.parties import clause_to_assignments, looks_like_unit, text_to_party, unit_list_start
+
+
+def _span(text: str, line: int = 10) -> Span:
+    return Span(text, (Piece(0, line, None),))
+
+
+def _clause(party: str, table_role: str | None = None) -> Clause:
+    return Clause("A1-1-1", 1, 1, "1", None, None, None, "任务", party, _span(party), None, 10, table_role)
+
+
+def _rows(party: str, table_role: str | None = None):
+    assignments, issues = clause_to_assignments(_clause(party, table_role))
+    return [(a.role, a.position, a.unit_raw, a.etc_follows) for a in assignments], [i.code for i in issues]
+
+
+def test_lead_and_support_with_nested_brackets():
+    rows, issues = _rows("牵头单位：市发改委（市信用办）、市财政局，配合单位：市纪委、市各有关部门")
+    assert rows == [
+        ("lead", 1, "市发改委（市信用办）", False),
+        ("lead", 2, "市财政局", False),
+        ("support", 1, "市纪委", False),
+        ("support", 2, "市各有关部门", False),
+    ]
+    assert issues == []
+
+
+def test_roles_separated_by_semicolon_and_responsible_role():
+    rows, _ = _rows("责任单位：市司法局、市政务办；配合单位：市各有关部门")
+    assert rows == [("responsible", 1, "市司法局", False), ("responsible", 2, "市政务办", False), ("support", 1, "市各有关部门", False)]
+
+
+def test_trailing_etc_forms_mark_the_unit_before_and_make_no_row():
+    for tail in ["等", "等部门", "等有关部门", "等市部门", "等单位"]:
+        rows, _ = _rows(f"配合单位：市公安局、市妇联{tail}")
+        assert rows == [("support", 1, "市公安局", False), ("support", 2, "市妇联", True)], tail
+
+
+def test_remark_is_not_a_unit():
+    rows, _ = _rows("责任单位：市各有关部门，具体分工见附表")
+    assert rows == [("responsible", 1, "市各有关部门", False)]
+
+
+def test_no_units_is_reported():
+    rows, issues = _rows("")
+    assert rows == [] and issues == ["no-units"]
+
+
+def test_table_cell_takes_the_role_of_its_column():
+    rows, _ = _rows("市委组织部、市公务员管理局", table_role="牵头单位")
+    assert rows == [("lead", 1, "市委组织部", False), ("lead", 2, "市公务员管理局", False)]
+
+
+def test_unit_line_comes_from_where_the_unit_starts():
+    span = Span("牵头单位：市财政局，配合单位：市审计局", (Piece(0, 7, 2), Piece(10, 9, 3)))
+    clause = Clause("A1-1-1", 1, 1, "1", None, None, None, "任务", span.text, span, 2, 7)
+    assignments, _ = clause_to_assignments(clause)
+    assert [(a.unit_raw, a.line, a.page) for a in assignments] == [("市财政局", 7, 2), ("市审计局", 9, 3)]
+
+
+def test_party_is_the_last_labelled_bracket():
+    task, party, issues = text_to_party(_span("依托市公共信用信息系统（平台）开展工作。（牵头单位：市发改委（市信用办））"), "A1-1-1")
+    assert task.text == "依托市公共信用信息系统（平台）开展工作。"
+    assert party.text == "牵头单位：市发改委（市信用办）"
+    assert issues == []
+
+
+def test_unclosed_bracket_reads_to_the_end_of_the_clause_and_is_reported():
+    task, party, issues = text_to_party(_span("开展工作。（牵头单位：市财政局，配合单位：市审计局"), "A1-1-1")
+    assert party.text == "牵头单位：市财政局，配合单位：市审计局"
+    assert [i.code for i in issues] == ["unclosed-bracket"]
+
+
+def test_text_without_a_labelled_bracket_has_no_party():
+    task, party, issues = text_to_party(_span("依托平台（系统）开展工作。"), "A1-1-1")
+    assert party is None and task.text == "依托平台（系统）开展工作。" and issues == []
+
+
+def test_unit_names_by_the_genre():
+    for name in ["市财政局", "常州海关", "常州银监分局", "人民银行常州市中心支行", "团市委", "市各有关部门", "上海铁路常州站"]:
+        assert looks_like_unit(name), name
+    for name in ["公务员", "任人市", "企业法定代表人", "具体分工见附表"]:
+        assert not looks_like_unit(name), name
+
+
+def test_table_unit_column_starts_after_the_text_cells():
+    # 企业法定代表人及相关责 / 任人 / 市市场监督管理局: the cell end marked after 任人 decides.
+    assert unit_list_start(["企业法定代表人及相关责", "任人", "市市场监督管理局"], [False, True, True]) == 2
+    assert unit_list_start(["公务员", "市委组织部、市公务员管理", "局"], [True, False, True]) == 1
+    assert unit_list_start(["金融从业人员", "市地方金融监督管理局、人", "民银行常州市中心支行、常", "州银监分局"], [True, False, False, True]) == 1
