@@ -16,7 +16,8 @@ _PAGE_NUMBER = regex.compile(r"^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~�
 _CJK = r"\p{Han}\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026"
 _SPACE_NEAR_CJK = regex.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _TERMINAL = tuple("。；;：:！？!?）)」』”\"")
-_END_MATTER = regex.compile(r"^(?:抄\s*送|主\s*送|印\s*发|联系人|（此件公开发布）|\(此件公开发布\))")
+# Closing furniture of a 公文 (GB/T 9704 版记): 抄送：…, 主送：…, "XX办公室 2019年4月16日印发", (此件公开发布).
+_END_MATTER = regex.compile(r"^(?:(?:抄\s*送|主\s*送)\s*[:：]|\S.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$|[（(]此件公开发布[）)]$)")
 _DATE = regex.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _TITLE_WORDS = regex.compile(r"通知|方案|意见|清单|分工|要点|安排|办法")
 _TITLE_MAX = 30  # a clause's short title is one short sentence; longer first sentences are task text

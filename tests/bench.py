@@ -1,0 +1,66 @@
+"""`make bench`: how fast notices are read, per stage and for a folder, on the bundled sample.
+
+Prints seconds per notice for each stage (best of several runs) and the throughput of `fengong extract` on a
+folder of copies of the sample, which is what a batch of thousands costs per notice.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "changzhou-2019-credit-task-division" / "changzhou-2019-credit-task-division.txt"
+
+from extract.ingest import path_to_source  # noqa: E402
+from extract.parties import clause_to_assignments  # noqa: E402
+from extract.segment import lines_to_notice  # noqa: E402
+from fengong.pipeline import Run, run_to_tables, source_to_tables  # noqa: E402
+from normalize.registry import default_registry  # noqa: E402
+
+
+def best(fn, repeat: int = 20) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    registry = default_registry()
+    source = path_to_source(SAMPLE)
+    notice = lines_to_notice(source.lines, source.path)
+    extracted = source_to_tables(source, "n", registry)
+    stages = {
+        "ingest (read, decode, split lines)": lambda: path_to_source(SAMPLE),
+        "segment (reflow, clauses, tables)": lambda: lines_to_notice(source.lines, source.path),
+        "parse units": lambda: [clause_to_assignments(c) for c in notice.clauses],
+        "whole notice to records": lambda: source_to_tables(path_to_source(SAMPLE), "n", registry),
+        "records to frames": lambda: run_to_tables(Run((extracted,), ())),
+    }
+    print(f"sample: {SAMPLE.name}, {len(source.lines)} lines, {len(notice.clauses)} clauses")
+    for name, fn in stages.items():
+        print(f"  {name:<38} {best(fn) * 1000:8.1f} ms")
+    copies = 200
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for i in range(copies):
+            shutil.copy(SAMPLE, folder / f"notice-{i:04d}.txt")
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "fengong", "extract", str(folder), "--out", str(Path(tmp) / "out")],
+                       check=True, capture_output=True, cwd=ROOT)
+        elapsed = time.perf_counter() - start
+    print(f"fengong extract on a folder of {copies} copies: {elapsed:.2f} s in all, "
+          f"{elapsed / copies * 1000:.1f} ms per notice, {copies / elapsed:.1f} notices/s (process start and writing included)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Invariants: how the notice was typeset, paginated or encoded never changes what it says."""
+
+import hashlib
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import SAMPLE
+from extract.ingest import Source
+from extract.text import bytes_to_text, text_to_lines
+from fengong.pipeline import Run, run_to_tables, source_to_tables
+from normalize.registry import default_registry
+from rewrap import blocks_to_text, sample_to_blocks
+
+REGISTRY = default_registry()
+TEXT = SAMPLE.read_text(encoding="utf-8")
+BLOCKS = sample_to_blocks(TEXT)
+PROVENANCE = ["page", "line"]
+PROPERTY_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _tables(data: bytes) -> dict[str, pd.DataFrame]:
+    """Bytes of a notice -> its tables without the columns that say where in the file a row was."""
+    lines = text_to_lines(bytes_to_text(data, "n.txt"), "n.txt")
+    extracted = source_to_tables(Source("n.txt", hashlib.sha256(data).hexdigest(), len(data), lines), "n", REGISTRY)
+    frames, _ = run_to_tables(Run((extracted,), ()))
+    return {name: frame.drop(columns=[c for c in PROVENANCE if c in frame.columns]) for name, frame in frames.items()}
+
+
+BASELINE = _tables(TEXT.encode("utf-8"))
+
+
+def _assert_same(frames):
+    for name, frame in frames.items():
+        pd.testing.assert_frame_equal(frame, BASELINE[name], obj=name)
+
+
+def test_baseline_is_the_full_sample():
+    assert len(BASELINE["clauses"]) == 114 and len(BASELINE["responsibilities"]) == 400
+
+
+furniture = st.dictionaries(
+    keys=st.integers(min_value=0, max_value=len(BLOCKS) * 2),
+    values=st.lists(
+        st.one_of(
+            st.just(""),
+            st.just(" "),
+            st.integers(1, 99).map(lambda n: f"— {n} —"),
+            st.integers(1, 99).map(lambda n: f"- {n} -"),
+            st.integers(1, 99).map(lambda n: f"第 {n} 页"),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    max_size=12,
+)
+
+
+@PROPERTY_SETTINGS
+@given(width=st.integers(min_value=30, max_value=100), noise=furniture, crlf=st.booleans(), encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]))
+def test_rewrapping_page_noise_line_ends_and_encoding_change_no_table(width, noise, crlf, encoding):
+    text = blocks_to_text(BLOCKS, width, noise)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    _assert_same(_tables(text.encode(encoding)))
+
+
+def test_the_original_in_gb18030_with_crlf_and_form_feeds_is_the_same():
+    text = TEXT.replace("\n\n\n\n", "\n\f\n").replace("\n", "\r\n")
+    _assert_same(_tables(text.encode("gb18030")))
+
+
+def test_clauses_are_in_document_order_and_do_not_overlap():
+    lines = text_to_lines(TEXT, "n.txt")
+    extracted = source_to_tables(Source("n.txt", "", 0, lines), "n", REGISTRY)
+    starts = [c.line for c in extracted.notice.clauses]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    resp_lines = [r.assignment.line for r in extracted.tables.responsibilities]
+    assert resp_lines == sorted(resp_lines)
+
+
+spellings = st.sampled_from(sorted(REGISTRY.spellings) + ["某某新设局", "市各有关部门", "无锡市税务局"])
+
+
+@given(raw=spellings, prefix=st.sampled_from(["", "常州"]), spaces=st.booleans())
+def test_normalising_twice_equals_once(raw, prefix, spaces):
+    if prefix and raw.startswith("市"):
+        raw = prefix + raw
+    if spaces:
+        raw = " ".join(raw)
+    once = REGISTRY.unit(raw)
+    assert REGISTRY.unit(once.canonical).canonical == once.canonical
