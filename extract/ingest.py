@@ -6,17 +6,18 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.docx import docx_to_lines
 from extract.errors import InputError
-from extract.model import Line
+from extract.model import Issue, Line
+from extract.pdf import Limits, pdf_to_lines
 from extract.text import bytes_to_text, text_to_lines
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
-SUPPORTED = TEXT_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES + (".pdf", ".docx")
 _ADVICE = {
     ".doc": "legacy Word .doc is not read: save it as DOCX or PDF",
     ".wps": "WPS .wps is not read: save it as DOCX or PDF",
-    ".pdf": "PDF input is not supported by this version: give the text of the notice",
-    ".docx": "DOCX input is not supported by this version: give the text of the notice",
+    ".et": "WPS spreadsheet .et is not read: save the notice as DOCX or PDF",
 }
 
 
@@ -28,13 +29,15 @@ class Source:
     sha256: str
     size: int
     lines: tuple[Line, ...]
+    issues: tuple[Issue, ...] = ()  # what ingestion could not read, e.g. a page without Unicode text
 
 
-def path_to_source(path: Path) -> Source:
-    """Path of one notice file -> its lines and checksum.
+def path_to_source(path: Path, password: str | None = None, limits: Limits = Limits()) -> Source:
+    """Path of one notice file (text, PDF or DOCX) -> its lines and checksum.
 
     Raises:
-        InputError: missing, unreadable, of a form not read, empty, binary or undecodable.
+        InputError: missing, unreadable, of a form not read, empty, binary, undecodable, or a PDF/DOCX that
+            cannot be opened (see pdf_to_lines, docx_to_lines).
     """
     name = str(path)
     if not path.exists():
@@ -48,8 +51,15 @@ def path_to_source(path: Path) -> Source:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
-    lines = text_to_lines(bytes_to_text(data, name), name)
-    return Source(name, hashlib.sha256(data).hexdigest(), len(data), lines)
+    digest = hashlib.sha256(data).hexdigest()
+    if not data:
+        raise InputError(name, "file is empty")
+    if suffix == ".pdf":
+        lines, issues = pdf_to_lines(path, password, limits)
+        return Source(name, digest, len(data), lines, issues)
+    if suffix == ".docx":
+        return Source(name, digest, len(data), docx_to_lines(path))
+    return Source(name, digest, len(data), text_to_lines(bytes_to_text(data, name), name))
 
 
 def paths_to_notice_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:

@@ -30,12 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the tables")
     extract.add_argument("--aliases", type=Path, metavar="FILE", help="extra unit aliases (canonical,full_name,aliases)")
     extract.add_argument("--notice-id", metavar="ID", help="notice_id for a single input (default: file name stem)")
+    extract.add_argument("--password", metavar="PASSWORD", help="password of encrypted PDF input")
     return parser
 
 
 def _extract(args: argparse.Namespace) -> int:
     registry = load_registry(args.aliases)
-    run = paths_to_run(list(args.inputs), registry, args.notice_id)
+    run = paths_to_run(list(args.inputs), registry, args.notice_id, args.password)
     for line in run_to_summary(run):
         print(line, file=sys.stderr)
     if not run.extracted:

@@ -42,7 +42,7 @@ def source_to_tables(source: Source, notice_id: str, registry: Registry) -> Extr
     notice = lines_to_notice(source.lines, source.path)
     if not notice.clauses:
         raise InputError(source.path, "no task clauses found (numbered items or task tables); is it a task-division notice?")
-    issues: list[Issue] = list(notice.issues)
+    issues: list[Issue] = list(source.issues) + list(notice.issues)
     assignments = []
     for clause in notice.clauses:
         found, problems = clause_to_assignments(clause)
@@ -53,7 +53,7 @@ def source_to_tables(source: Source, notice_id: str, registry: Registry) -> Extr
     return Extracted(source, notice, NoticeTables(notice_id, notice.clauses, tuple(responsibilities), tuple(issues)))
 
 
-def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = None) -> Run:
+def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = None, password: str | None = None) -> Run:
     """Input paths -> every usable notice read and normalised, and the unusable inputs with their reasons.
 
     Raises:
@@ -65,7 +65,7 @@ def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = 
     extracted, used = [], Counter()
     for path in files:
         try:
-            source = path_to_source(path)
+            source = path_to_source(path, password)
             extracted.append(source_to_tables(source, _unique_id(notice_id or path.stem, used), registry))
         except InputError as exc:
             failures.append(exc)

@@ -92,7 +92,7 @@ def issues_to_frame(notices: list[NoticeTables]) -> pd.DataFrame:
     """Notices -> the issues table: the documents' problems, in document order within each notice."""
     return _frame("issues", [
         (n.notice_id, i.code, i.clause_id, i.message, i.page, i.line)
-        for n in notices for i in sorted(n.issues, key=lambda i: (i.line is None, i.line or 0))
+        for n in notices for i in sorted(n.issues, key=lambda i: (i.page or 0, i.line is None, i.line or 0))
     ])
 
 
