@@ -8,8 +8,9 @@ from pathlib import Path
 
 from extract.errors import FengongError
 from fengong import __version__
-from fengong.pipeline import paths_to_run, run_to_summary, run_to_tables
+from fengong.pipeline import path_to_version, paths_to_run, run_to_summary, run_to_tables
 from normalize.registry import load_registry
+from outputs import diff
 from outputs.write import write_tables
 
 EXIT_OK, EXIT_CHANGED, EXIT_UNUSABLE = 0, 1, 2
@@ -31,7 +32,31 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--aliases", type=Path, metavar="FILE", help="extra unit aliases (canonical,full_name,aliases)")
     extract.add_argument("--notice-id", metavar="ID", help="notice_id for a single input (default: file name stem)")
     extract.add_argument("--password", metavar="PASSWORD", help="password of encrypted PDF input")
+    compare = commands.add_parser("diff", help="compare the assignments of two versions of a notice")
+    compare.add_argument("old", type=Path, metavar="OLD", help="notice file or folder written by `fengong extract`")
+    compare.add_argument("new", type=Path, metavar="NEW", help="notice file or folder written by `fengong extract`")
+    compare.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for changes, clause_map and diff.md")
+    compare.add_argument("--aliases", type=Path, metavar="FILE", help="extra unit aliases (canonical,full_name,aliases)")
+    compare.add_argument("--password", metavar="PASSWORD", help="password of encrypted PDF input")
     return parser
+
+
+def _diff(args: argparse.Namespace) -> int:
+    registry = load_registry(args.aliases)
+    old = path_to_version(args.old, registry, args.password)
+    new = path_to_version(args.new, registry, args.password)
+    matches = diff.match_clauses(old, new)
+    changes = diff.matches_to_changes(matches)
+    frames = {"changes": diff.changes_to_frame(changes), "clause_map": diff.matches_to_frame(matches)}
+    counts = {kind: sum(1 for c in changes if c.change == kind) for kind in diff.CONTENT_CHANGES + ("clause-renumbered",)}
+    manifest = {"tool": "fengong", "version": __version__, "old": str(args.old), "new": str(args.new), "changes": counts,
+                "tables": {name: {"rows": len(f), "files": [f"{name}.parquet", f"{name}.csv"]} for name, f in frames.items()}}
+    report = diff.changes_to_markdown(changes, args.old.name, args.new.name)
+    write_tables(args.out, frames, manifest, diff.SCHEMAS, {"diff.md": report})
+    summary = ", ".join(f"{k} {v}" for k, v in counts.items() if v) or "no changes"
+    print(f"{args.old} -> {args.new}: {summary}", file=sys.stderr)
+    print(f"diff written to {args.out}/: changes.csv ({len(changes)} rows), clause_map.csv, diff.md")
+    return EXIT_CHANGED if diff.has_content_changes(changes) else EXIT_OK
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -49,10 +74,10 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line arguments -> exit status (0 done, 2 unusable input or arguments)."""
+    """Command-line arguments -> exit status (0 done / no change, 1 diff found changes, 2 unusable input or arguments)."""
     args = _parser().parse_args(argv)
     try:
-        return _extract(args)
+        return _diff(args) if args.command == "diff" else _extract(args)
     except FengongError as exc:
         print(f"fengong: error: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE

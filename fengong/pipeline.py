@@ -13,6 +13,8 @@ from extract.parties import clause_to_assignments
 from extract.segment import lines_to_notice
 from fengong import __version__
 from normalize.registry import Registry, assignments_to_responsibilities
+from outputs.diff import frames_to_version, VClause
+from outputs.read import folder_to_frames
 from outputs.tables import NoticeTables, notices_to_frames
 
 
@@ -121,3 +123,18 @@ def run_to_summary(run: Run) -> list[str]:
         )
     lines.extend(f"error: {f}" for f in run.failures)
     return lines
+
+
+def path_to_version(path: Path, registry: Registry, password: str | None = None) -> tuple[VClause, ...]:
+    """A notice file, or a folder written by `fengong extract`, -> the clauses and units a diff compares.
+
+    Raises:
+        InputError: the notice cannot be read, or the folder is not one notice's tables.
+    """
+    if path.is_dir():
+        return frames_to_version(*folder_to_frames(path))
+    run = paths_to_run([path], registry, password=password)
+    if run.failures:
+        raise run.failures[0]
+    frames, _ = run_to_tables(run)
+    return frames_to_version(frames["clauses"], frames["responsibilities"])

@@ -27,8 +27,9 @@ def frame_to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
-def write_tables(out: Path, frames: dict[str, pd.DataFrame], manifest: dict) -> None:
-    """Tables and manifest -> `out`/<table>.parquet, <table>.csv and manifest.json.
+def write_tables(out: Path, frames: dict[str, pd.DataFrame], manifest: dict, schemas: dict[str, pa.Schema] = SCHEMAS,
+                 texts: dict[str, str] | None = None) -> None:
+    """Tables, manifest and any text files -> `out`/<table>.parquet, <table>.csv, manifest.json and the texts.
 
     Everything is written to a temporary folder beside `out` and renamed into place at the end, so a failed
     run never leaves a folder that looks complete. A previous output folder (one with a manifest.json) is
@@ -49,9 +50,11 @@ def write_tables(out: Path, frames: dict[str, pd.DataFrame], manifest: dict) -> 
         raise OutputError(f"{out}: cannot create output folder ({exc.strerror or exc})") from None
     try:
         for name, frame in frames.items():
-            table = pa.Table.from_pandas(frame, schema=SCHEMAS[name], preserve_index=False)
+            table = pa.Table.from_pandas(frame, schema=schemas[name], preserve_index=False)
             pq.write_table(table, staging / f"{name}.parquet")
             (staging / f"{name}.csv").write_bytes(frame_to_csv_bytes(frame))
+        for name, text in (texts or {}).items():
+            (staging / name).write_text(text, encoding="utf-8")
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         os.chmod(staging, 0o755)
         if out.exists():
