@@ -77,6 +77,10 @@ class Clause:
     page: int | None
     line: int
     table_role: str | None = None  # a table row's unit column states its role itself
+    leaders: tuple[str, ...] = ()  # people named for the clause (责任领导, 牵头区领导): never units
+    deadline: str | None = None  # time frame as written
+    deadline_date: str | None = None  # ISO date where the time frame states one
+    heading_party: Span | None = None  # a lead named in the clause's heading: 一、强化科技创新（区科技局牵头）
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,7 @@ class Assignment:
     etc_follows: bool
     page: int | None
     line: int
+    convention: str | None = None  # first-listed-is-lead, heading-lead: a role stated once for many clauses
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,3 +108,5 @@ class Notice:
     issuer: str | None = None
     date: str | None = None
     attachments: tuple[tuple[int, str], ...] = field(default_factory=tuple)
+    first_listed_is_lead: bool = False  # the notice says 列第一位的为牵头单位
+    aliases: tuple[tuple[str, str], ...] = ()  # (short name, name) defined in the text: …（以下简称X）

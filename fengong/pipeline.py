@@ -47,10 +47,10 @@ def source_to_tables(source: Source, notice_id: str, registry: Registry) -> Extr
     issues: list[Issue] = list(source.issues) + list(notice.issues)
     assignments = []
     for clause in notice.clauses:
-        found, problems = clause_to_assignments(clause)
+        found, problems = clause_to_assignments(clause, notice.first_listed_is_lead)
         assignments.extend(found)
         issues.extend(problems)
-    responsibilities, unknown = assignments_to_responsibilities(assignments, registry)
+    responsibilities, unknown = assignments_to_responsibilities(assignments, registry.with_aliases(notice.aliases))
     issues.extend(unknown)
     return Extracted(source, notice, NoticeTables(notice_id, notice.clauses, tuple(responsibilities), tuple(issues)))
 

@@ -12,9 +12,13 @@ import regex
 
 from extract.errors import FengongError
 from extract.model import Assignment, Issue
+from extract.script import to_simplified
 
 # Catch-alls (市各有关部门, 市相关单位): kept as units so no clause loses its row, flagged generic.
-_GENERIC = regex.compile(r"^(?:[市区县省]级?)?(?=.*(?:各|有关|相关))(?:各)?(?:有关|相关)?(?:部门|单位|机构)(?:和单位)?$")
+_GENERIC = regex.compile(
+    r"^(?:[市区县省]级?|国务院|省政府|市政府|区政府|县政府|全市|全区|全省)?(?=.*(?:各|有关|相关))(?:各)?(?:有关|相关)?"
+    r"(?:部门|单位|机构|委办局)(?:和单位|及单位)?$"
+)
 # A municipal body named with its city: 常州市税务局 -> 市税务局. Not 人民银行常州市中心支行 (does not open with the
 # city) nor 常州海关 / 常州银监分局 (no 市 after the city).
 _CITY_PREFIXED = regex.compile(r"^(\p{Han}{2,3}?)市(\p{Han}+)$")
@@ -53,9 +57,24 @@ class Registry:
     spellings: dict[str, str]
     city: str | None = None  # the city whose municipal bodies the 市X names are: 常州 for the shipped table
 
+    def with_aliases(self, aliases: tuple[tuple[str, str], ...]) -> Registry:
+        """Short names a notice defines itself (…（以下简称X）) -> this registry knowing them too."""
+        if not aliases:
+            return self
+        spellings, full_names = dict(self.spellings), dict(self.full_names)
+        for short, name in aliases:
+            short, name = to_simplified(short), to_simplified(name)
+            known = self._lookup(name) or self._lookup(short)
+            canonical = known or short
+            spellings.setdefault(short, canonical)
+            spellings.setdefault(name, canonical)
+            if not known:
+                full_names.setdefault(canonical, name)
+        return Registry(full_names, spellings, self.city)
+
     def unit(self, raw: str) -> Unit:
-        """A unit as written -> its canonical unit (itself, unknown, when nothing matches)."""
-        name = regex.sub(r"\s+", "", raw)
+        """A unit as written, in either script -> its canonical unit (simplified; itself, unknown, when nothing matches)."""
+        name = to_simplified(regex.sub(r"\s+", "", raw))
         if _GENERIC.match(name):
             return Unit(name, None, True, True)
         found = self._lookup(name)
@@ -65,6 +84,8 @@ class Registry:
                 found = self._lookup(bracket.group(1))
         if found is not None:
             return Unit(found, self.full_names.get(found), True, False)
+        if name in self.full_names:
+            return Unit(name, self.full_names[name], True, False)
         return Unit(self._municipal_form(name) or name, None, False, False)
 
     def _lookup(self, name: str) -> str | None:

@@ -16,12 +16,13 @@ SCHEMAS: dict[str, pa.Schema] = {
     "responsibilities": pa.schema([
         ("notice_id", pa.string()), ("clause_id", pa.string()), ("role", pa.string()), ("position", pa.int32()),
         ("unit", pa.string()), ("unit_raw", pa.string()), ("generic", pa.bool_()), ("etc_follows", pa.bool_()),
-        ("page", pa.int32()), ("line", pa.int32()),
+        ("convention", pa.string()), ("page", pa.int32()), ("line", pa.int32()),
     ]),
     "clauses": pa.schema([
         ("notice_id", pa.string()), ("clause_id", pa.string()), ("attachment", pa.int32()), ("section", pa.int32()),
         ("item", pa.string()), ("row", pa.int32()), ("title", pa.string()), ("section_title", pa.string()),
-        ("text", pa.string()), ("party_text", pa.string()), ("page", pa.int32()), ("line", pa.int32()),
+        ("text", pa.string()), ("party_text", pa.string()), ("leaders", pa.string()), ("deadline", pa.string()),
+        ("deadline_date", pa.string()), ("page", pa.int32()), ("line", pa.int32()),
     ]),
     "units": pa.schema([
         ("unit", pa.string()), ("full_name", pa.string()), ("known", pa.bool_()), ("generic", pa.bool_()),
@@ -34,6 +35,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
 }
 SPELLING_SEPARATOR = " | "
+LEADER_SEPARATOR = "、"
 
 _PANDAS_DTYPES = {pa.string(): "string", pa.int32(): "Int32", pa.bool_(): "boolean"}
 
@@ -58,7 +60,8 @@ def responsibilities_to_frame(notices: list[NoticeTables]) -> pd.DataFrame:
     """Notices -> the responsibilities table: one row per (clause, role, unit), in written order."""
     return _frame("responsibilities", [
         (n.notice_id, r.assignment.clause_id, r.assignment.role, r.assignment.position, r.unit.canonical,
-         r.assignment.unit_raw, r.unit.generic, r.assignment.etc_follows, r.assignment.page, r.assignment.line)
+         r.assignment.unit_raw, r.unit.generic, r.assignment.etc_follows, r.assignment.convention, r.assignment.page,
+         r.assignment.line)
         for n in notices for r in n.responsibilities
     ])
 
@@ -67,7 +70,7 @@ def clauses_to_frame(notices: list[NoticeTables]) -> pd.DataFrame:
     """Notices -> the clauses table: every task clause and table row, in document order."""
     return _frame("clauses", [
         (n.notice_id, c.clause_id, c.attachment, c.section, c.item, c.row, c.title, c.section_title, c.text,
-         c.party_text, c.page, c.line)
+         c.party_text, LEADER_SEPARATOR.join(c.leaders) or None, c.deadline, c.deadline_date, c.page, c.line)
         for n in notices for c in n.clauses
     ])
 

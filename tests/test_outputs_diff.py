@@ -150,3 +150,12 @@ def test_swapping_versions_mirrors_the_changes(seed):
     forward = sorted(map(str, (_key(c, False) for c in _changes(a, b))))
     backward = sorted(map(str, (_key(c, True) for c in _changes(b, a))))
     assert forward == backward
+
+
+@settings(max_examples=10, deadline=None)
+@given(width=st.integers(30, 100), encoding=st.sampled_from(["utf-8", "gb18030"]), crlf=st.booleans())
+def test_rewrapped_or_reencoded_copy_diffs_to_nothing(width, encoding, crlf, tmp_path_factory):
+    text = blocks_to_text(sample_to_blocks(SAMPLE.read_text(encoding="utf-8")), width)
+    copy = tmp_path_factory.mktemp("copy") / "copy.txt"
+    copy.write_bytes((text.replace("\n", "\r\n") if crlf else text).encode(encoding))
+    assert _changes(V, path_to_version(copy, REGISTRY)) == []
