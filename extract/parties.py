@@ -91,7 +91,7 @@ def _is_prose_party(inner: str) -> bool:
         if _DEADLINE.match(to_simplified(part)):
             continue
         m = _PROSE_SUPPORT_LEAD.match(part) or _PROSE_LEAD.match(part) or _PROSE_RESPONSIBLE.match(part) or _PROSE_SUPPORT.match(part)
-        if not m or not all(_unit_like(u) for u, _ in _unit_items(m.group(1), 0)):
+        if not m or not _all_units(m.group(1)):
             return False
         saw_role = True
     return saw_role
@@ -134,7 +134,7 @@ def text_to_party(span: Span, clause_id: str) -> tuple[Span, Span | None, list[I
 def text_to_prose_units(text: str) -> str | None:
     """Clause text without a unit bracket -> the 由X会同Y负责 phrase naming its units, if it has one."""
     m = _BY.search(text)
-    if m and all(_unit_like(u) for u, _ in _unit_items(m.group(1), 0)):
+    if m and _all_units(m.group(1)):
         return m.group(0)
     return None
 
@@ -255,7 +255,9 @@ def party_text_to_party(text: str, role: str | None = None) -> Party:
         for unit, offset in _unit_items(segment, start):
             etc = bool(_ETC.search(unit))
             name = _ETC.sub("", unit).strip()
-            if name:
+            if len(name) == 1:
+                remarks.append(name)  # a lone character (责任单位：区 where a copy breaks off) names no body
+            elif name:
                 units.append((role, name, etc, offset))
             elif etc and units:
                 units[-1] = units[-1][:2] + (True,) + units[-1][3:]
@@ -277,8 +279,9 @@ def _prose(segment: str, base: int) -> list[tuple[str, str, bool, int]] | None:
 
 
 def _all_units(text: str) -> bool:
+    """Whether a list reads as units; after the first, a unit may drop the prefix it shares (省环保厅、发展改革委)."""
     items = _unit_items(text, 0)
-    return bool(items) and all(_unit_like(u) for u, _ in items)
+    return bool(items) and _unit_like(items[0][0]) and all(_UNIT_END.search(_ETC.sub("", u)) for u, _ in items[1:])
 
 
 def _rows(role: str, text: str, base: int) -> list[tuple[str, str, bool, int]]:

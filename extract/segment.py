@@ -35,7 +35,7 @@ _PINYIN = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūú
 _EXCERPT_MARK = regex.compile(r"^\[(?:…|\.\.\.|……)\]$")
 _FIRST_LISTED = compile_both(r"(?:列|排)(?:在)?第一位的?(?:责任)?(?:单位|部门)?为牵头|第一(?:个|家)?(?:责任)?(?:单位|部门)为牵头")
 _ALIAS = compile_both(r"([\p{Han}（）()]{2,40}?)[（(]以下(?:简称|称)[“\"「]?([\p{Han}]{2,20}?)[”\"」]?[）)]")
-_IN_TEXT_DEADLINE = compile_both(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末)?(?:前|以前)|\d{4}年(?:底|年底)前|年内持续推进|长期坚持|持续推进")
+_IN_TEXT_DEADLINE = compile_both(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末)?(?:前|以前)|\d{4}年(?:底|年底)前|年内持续推进|长期坚持")
 _HEADER_WORD = compile_both(r"^(?:序号|重点工作|工作内容|工作任务|具体任务(?:分解)?|主要任务|任务|内容|工作|项目|目标|完成时限|完成时间|时间节点|牵头单位|牵头部门|责任单位|配合单位|协同单位|牵头区领导|牵头领导|责任领导|责任人|备注|指标)$")
 _PERSON = regex.compile(r"^\p{Han}{2,4}$")
 HEADING_LEVELS = (1, 2)
@@ -250,6 +250,8 @@ def _opens_paragraph(current: _Para | None, marker: Marker, last_number: dict[in
     if current.text.endswith(_TERMINAL):
         return True
     expected = last_number.get(marker.level, 0) + 1
+    if marker.level not in last_number and marker.level in HEADING_LEVELS and _heading_like(marker.rest):
+        return True  # the first heading of an excerpt may not be 一、 (二、责任主体及工作分工)
     return marker.number in (expected, 1)
 
 
@@ -342,7 +344,8 @@ def paragraphs_to_notice(paras: list[_Para], file: str) -> Notice:
         if ended and para.kind != "attachment":
             continue
         if para.kind == "end":
-            ended = has_attachments is False or attachment is not None
+            # 抄送 / (此件公开发布) after the tasks closes the notice; before them it is the covering letter's.
+            ended = bool(roots)
             continue
         if para.kind == "attachment":
             ended = False
@@ -391,7 +394,7 @@ def paragraphs_to_notice(paras: list[_Para], file: str) -> Notice:
 
 
 def _flat_section(para: _Para) -> tuple[Marker, _Para] | None:
-    for text, line in para.cells:
+    for text, line, _ in para.cells:
         marker = line_to_marker(text)
         if marker is not None and marker.level == 1:
             title = _Para("text")
@@ -478,8 +481,12 @@ def _node_to_clauses(node: _Node, issues: list[Issue]) -> list[Clause]:
             groups.append(current)
             current = []
     if not groups:
-        # Aims or an introduction that names no unit: not a task (一、总体要求).
-        return []
+        if node.level == 1 or node.children:
+            # Aims or an introduction that names no unit: not a task (一、总体要求).
+            return []
+        # A task whose units are not (yet) named, e.g. where an excerpt breaks off: a clause without units.
+        text_span, party, problems = text_to_party(_join([own] + body), clause_id)
+        return [_clause(clause_id, attachment, section, item, heading_title, text_span, party, own, inherited, own.text.strip())]
     if current:
         issues.append(Issue("unplaced-text", f"text under {clause_id} after its last task names no unit: {current[0].text[:40]}", clause_id, current[0].pieces[0].line, current[0].pieces[0].page))
     section_title = own.text.strip() or heading_title
@@ -492,7 +499,8 @@ def _node_to_clauses(node: _Node, issues: list[Issue]) -> list[Clause]:
     return out
 
 
-def _clause(clause_id, attachment, section, item, section_title, text_span: Span, party: Span | None, first_span: Span, inherited) -> Clause:
+def _clause(clause_id, attachment, section, item, section_title, text_span: Span, party: Span | None, first_span: Span,
+            inherited, title: str | None = None) -> Clause:
     text = text_span.text.strip()
     if party is None:
         phrase = text_to_prose_units(text)
@@ -505,7 +513,7 @@ def _clause(clause_id, attachment, section, item, section_title, text_span: Span
         found = _IN_TEXT_DEADLINE.search(text)
         deadline = found.group(0) if found else None
     first = first_span.pieces[0]
-    return Clause(clause_id, attachment, section, item, None, _short_title(text), section_title, text,
+    return Clause(clause_id, attachment, section, item, None, title or _short_title(text), section_title, text,
                   party.text if party else None, party, first.page, first.line,
                   leaders=parsed.leaders if parsed else (), deadline=deadline, deadline_date=deadline_to_date(deadline),
                   heading_party=inherited)
@@ -545,7 +553,8 @@ def _short_title(text: str) -> str | None:
     """Clause text -> its short title: the first sentence when it reads as a heading (公务员诚信教育。)."""
     head, sep, _ = text.partition("。")
     head = head.strip()
-    if sep and 0 < len(head) <= _TITLE_MAX and not regex.search(r"[，,；;：:]", head):
+    # A clause that is only a short heading (（一）地区生产总值增长7%以上) is its own title.
+    if 0 < len(head) <= _TITLE_MAX and not regex.search(r"[，,；;：:]", head) and (sep or head == text.strip()):
         return head
     return None
 
@@ -594,7 +603,7 @@ def _flat_row_to_clause(node: _Node, clause_id, attachment, section, item, headi
         elif looks_like_unit(text.split("、")[0]) and units_seen < len(unit_columns):
             typed.append((unit_columns[units_seen], text, line))
             units_seen += 1
-        elif _PERSON.match(text) and not looks_like_unit(text):
+        elif units_seen and _PERSON.match(text) and not looks_like_unit(text):
             typed.append(("责任人", text, line))
         else:
             typed.append(("主要任务", text, line))

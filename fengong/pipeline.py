@@ -71,6 +71,8 @@ def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = 
             extracted.append(source_to_tables(source, _unique_id(notice_id or path.stem, used), registry))
         except InputError as exc:
             failures.append(exc)
+        except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop a folder of thousands
+            failures.append(InputError(str(path), f"internal error while reading ({type(exc).__name__}: {exc}); please report it with the file"))
     return Run(tuple(extracted), tuple(failures))
 
 
