@@ -27,6 +27,7 @@ DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求
 _ALL_LABELS = sorted(list(ROLES) + list(LEADER_LABELS) + list(DEADLINE_LABELS), key=len, reverse=True)
 # A label needs its colon, or brackets of its own (【牵头单位】), to be a label and not a word in the text.
 LABEL = compile_both(r"\s*(?:[【\[]\s*(" + "|".join(_ALL_LABELS) + r")\s*[】\]]\s*[:：]?|(" + "|".join(_ALL_LABELS) + r")\s*[:：])\s*")
+_LABEL_AT = compile_both(r"(?:[【\[]\s*(?:" + "|".join(_ALL_LABELS) + r")\s*[】\]]|(?:" + "|".join(_ALL_LABELS) + r")\s*[:：])")
 _OPEN, _CLOSE = "（(〔[【", "）)〕]】"
 # A trailing 等 / 等部门 / 等有关部门 / 等市部门 says the list is open-ended; it is no unit of its own.
 _ETC = compile_both(r"等(?:[市区县省]级?)?(?:各)?(?:有关|相关)?(?:部门|单位|机构)?(?:和单位)?$")
@@ -134,7 +135,8 @@ def text_to_party(span: Span, clause_id: str) -> tuple[Span, Span | None, list[I
 def text_to_prose_units(text: str) -> str | None:
     """Clause text without a unit bracket -> the 由X会同Y负责 phrase naming its units, if it has one."""
     m = _BY.search(text)
-    if m and _all_units(m.group(1)):
+    # The 由…负责 frame is itself the evidence; ministries are often named without a prefix (发展改革委, 财政部).
+    if m and all(_UNIT_END.search(_ETC.sub("", u)) for u, _ in _unit_items(m.group(1), 0)):
         return m.group(0)
     return None
 
@@ -179,13 +181,16 @@ def _unit_items(text: str, base: int) -> list[tuple[str, int]]:
         lead = len(raw) - len(raw.lstrip())
         items.extend(_split_conjunction(raw.strip(), base + a + lead))
     merged: list[tuple[str, int]] = []
+    sharing = False  # the last unit is a run of bare administrative words opened by 各
     for unit, offset in items:
         # 各县、市、区政府: bare administrative words joined by 、 are one unit.
-        if merged and _ADMIN_WORD.match(merged[-1][0]) and _ADMIN_WORD.match(_ETC.sub("", unit)) and merged[-1][0].startswith("各"):
+        if merged and _ADMIN_WORD.match(_ETC.sub("", unit)) and (sharing or (_ADMIN_WORD.match(merged[-1][0]) and merged[-1][0].startswith("各"))):
             prev, start = merged[-1]
             merged[-1] = (text[start - base:offset - base + len(unit)], start)
+            sharing = True
         else:
             merged.append((unit, offset))
+            sharing = False
     return merged
 
 
@@ -212,12 +217,14 @@ def party_text_to_party(text: str, role: str | None = None) -> Party:
 
     `role` is the role of text that has no label of its own (a table's 牵头单位 column).
     """
+    if _BY.fullmatch(text.strip()):
+        return by_phrase_to_party(text.strip())
     units: list[tuple[str, str, bool, int]] = []
     leaders: list[str] = []
     remarks: list[str] = []
     deadline = None
     kind = "role" if role else None
-    for start, end in _split_top(text, "，,；;。\n"):
+    for start, end in _segments(text):
         segment = text[start:end]
         if not segment.strip():
             continue
@@ -262,6 +269,32 @@ def party_text_to_party(text: str, role: str | None = None) -> Party:
             elif etc and units:
                 units[-1] = units[-1][:2] + (True,) + units[-1][3:]
     return Party(tuple(units), tuple(leaders), deadline, tuple(remarks))
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Party text -> its segments: split at top-level ，；。 and before every label (labels may be apart by spaces only)."""
+    cuts = set()
+    for start, end in _split_top(text, "，,；;。\n"):
+        cuts.add(start)
+    depth, i = 0, 0
+    while i < len(text):
+        ch = text[i]
+        label = _LABEL_AT.match(text, i) if depth == 0 else None
+        if label:
+            cuts.add(i)
+            i = label.end()  # 牵头责任单位: holds 责任单位: but is one label
+            continue
+        if ch in "（(〔":
+            depth += 1
+        elif ch in "）)〕":
+            depth = max(0, depth - 1)
+        i += 1
+    bounds = sorted(cuts) + [len(text) + 1]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        end = b - 1 if b - 1 < len(text) and text[b - 1] in "，,；;。\n" else min(b, len(text))
+        out.append((a, end))
+    return out
 
 
 def _prose(segment: str, base: int) -> list[tuple[str, str, bool, int]] | None:

@@ -429,11 +429,16 @@ def _heading_like(text: str) -> bool:
     return 0 < len(text) <= 40 and "。" not in text and not text.endswith(("，", "、", ",")) and not regex.search(r"[，,；;]", text)
 
 
+def _leads_only(party: Span) -> bool:
+    roles = {role for role, *_ in party_text_to_party(party.text).units}
+    return roles == {"lead"}
+
+
 def _heading_party(node: _Node | None) -> Span | None:
-    """The nearest heading above a clause whose own bracket names a lead (一、强化科技创新（区科技局牵头））."""
+    """The nearest heading above a clause whose own bracket names only a lead (一、强化科技创新（区科技局牵头））."""
     while node is not None:
         _, party, _ = text_to_party(node.para.span(), "")
-        if party is not None and any(role == "lead" for role, *_ in party_text_to_party(party.text).units):
+        if party is not None and _leads_only(party):
             return party
         node = node.parent
     return None
@@ -468,8 +473,8 @@ def _node_to_clauses(node: _Node, issues: list[Issue]) -> list[Clause]:
         issues.extend(problems)
         for extra in rest:
             issues.append(Issue("unplaced-text", f"paragraph after {clause_id} has no number of its own: {extra.text[:40]}", clause_id, extra.pieces[0].line, extra.pieces[0].page))
-        if node.children:
-            return []
+        if node.children and (party or labels) is not None and _leads_only(party or labels):
+            return []  # a lead named for the heading: it holds for every item below (heading-lead)
         return [_clause(clause_id, attachment, section, item, heading_title, text_span, party or labels, parts[0], inherited)]
     # A heading: text under it without a number of its own (附件1 五) is its clause; several such paragraphs, each
     # naming units, are clauses -U1, -U2, … (lines of tasks under 1. 约束性指标的责任部门).
@@ -485,7 +490,7 @@ def _node_to_clauses(node: _Node, issues: list[Issue]) -> list[Clause]:
             # Aims or an introduction that names no unit: not a task (一、总体要求).
             return []
         # A task whose units are not (yet) named, e.g. where an excerpt breaks off: a clause without units.
-        text_span, party, problems = text_to_party(_join([own] + body), clause_id)
+        text_span, party, problems = text_to_party(_join(body), clause_id)
         return [_clause(clause_id, attachment, section, item, heading_title, text_span, party, own, inherited, own.text.strip())]
     if current:
         issues.append(Issue("unplaced-text", f"text under {clause_id} after its last task names no unit: {current[0].text[:40]}", clause_id, current[0].pieces[0].line, current[0].pieces[0].page))

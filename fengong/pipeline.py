@@ -50,7 +50,8 @@ def source_to_tables(source: Source, notice_id: str, registry: Registry) -> Extr
         found, problems = clause_to_assignments(clause, notice.first_listed_is_lead)
         assignments.extend(found)
         issues.extend(problems)
-    responsibilities, unknown = assignments_to_responsibilities(assignments, registry.with_aliases(notice.aliases))
+    scoped = registry.for_notice("".join(line.text for line in source.lines)).with_aliases(notice.aliases)
+    responsibilities, unknown = assignments_to_responsibilities(assignments, scoped)
     issues.extend(unknown)
     return Extracted(source, notice, NoticeTables(notice_id, notice.clauses, tuple(responsibilities), tuple(issues)))
 

@@ -56,6 +56,16 @@ class Registry:
     full_names: dict[str, str | None]
     spellings: dict[str, str]
     city: str | None = None  # the city whose municipal bodies the 市X names are: 常州 for the shipped table
+    own: Registry | None = None  # the entries a user gave with --aliases, which hold for every notice
+
+    def for_notice(self, text: str) -> Registry:
+        """The registry that fits a notice: a city's table (its 市X names) only for notices that name the city.
+
+        市发展改革委 in a Beijing notice is not 常州市发展和改革委员会; entries the user gave hold everywhere.
+        """
+        if self.city is None or self.city in text:
+            return self
+        return self.own or Registry({}, {}, None)
 
     def with_aliases(self, aliases: tuple[tuple[str, str], ...]) -> Registry:
         """Short names a notice defines itself (…（以下简称X）) -> this registry knowing them too."""
@@ -70,7 +80,7 @@ class Registry:
             spellings.setdefault(name, canonical)
             if not known:
                 full_names.setdefault(canonical, name)
-        return Registry(full_names, spellings, self.city)
+        return Registry(full_names, spellings, self.city, self.own)
 
     def unit(self, raw: str) -> Unit:
         """A unit as written, in either script -> its canonical unit (simplified; itself, unknown, when nothing matches)."""
@@ -162,7 +172,9 @@ def load_registry(aliases: Path | None = None) -> Registry:
         text = aliases.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise RegistryError(f"{aliases}: cannot read alias file ({exc})") from None
-    return text_to_registry(text, str(aliases), registry)
+    merged = text_to_registry(text, str(aliases), registry)
+    own = text_to_registry(text, str(aliases))
+    return Registry(merged.full_names, merged.spellings, merged.city, Registry(own.full_names, own.spellings, None))
 
 
 def assignments_to_responsibilities(assignments: list[Assignment], registry: Registry) -> tuple[list[Responsibility], list[Issue]]:
