@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SAMPLE := samples/changzhou-2019-credit-task-division/changzhou-2019-credit-task-division.txt
 OUT := out/changzhou-2019
 
-.PHONY: run test bench golden lint clean
+.PHONY: run test bench corpus golden lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py
+
+# Per sample notice: clauses, units and issues found (tests/corpus_report.py FOLDER for other notices).
+corpus: $(STAMP)
+	$(BIN)/python tests/corpus_report.py samples
 
 # Rewrites samples/*/expected from the current code. Review the diff against the notice text before committing.
 golden: $(STAMP)

@@ -8,12 +8,14 @@ from pathlib import Path
 
 from extract.docx import docx_to_lines
 from extract.errors import InputError
+from extract.html import html_to_lines
 from extract.model import Issue, Line
 from extract.pdf import Limits, pdf_to_lines
 from extract.text import bytes_to_text, text_to_lines
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")
-SUPPORTED = TEXT_SUFFIXES + (".pdf", ".docx")
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + (".pdf", ".docx")
 _ADVICE = {
     ".doc": "legacy Word .doc is not read: save it as DOCX or PDF",
     ".wps": "WPS .wps is not read: save it as DOCX or PDF",
@@ -59,6 +61,8 @@ def path_to_source(path: Path, password: str | None = None, limits: Limits = Lim
         return Source(name, digest, len(data), lines, issues)
     if suffix == ".docx":
         return Source(name, digest, len(data), docx_to_lines(path))
+    if suffix in HTML_SUFFIXES:
+        return Source(name, digest, len(data), html_to_lines(bytes_to_text(data, name), name))
     return Source(name, digest, len(data), text_to_lines(bytes_to_text(data, name), name))
 
 

@@ -154,3 +154,14 @@ def test_shipped_city_table_only_applies_to_notices_of_its_city():
     registry = default_registry()
     assert registry.for_notice("常州市人民政府").unit("市发改委").full_name == "常州市发展和改革委员会"
     assert not registry.for_notice("北京市人民政府办公厅").unit("市发展改革委").known
+
+
+def test_html_text_blocks_and_table_rows():
+    from extract.html import html_to_lines
+
+    page = ("<html><head><title>标题</title><script>var x='1、不是任务';</script></head><body>"
+            "<div><p>一、重点人群</p><table><tr><th>序号</th><th>重点人群</th><th>牵头单位</th></tr>"
+            "<tr><td>1</td><td>公务员</td><td>市委组织部、<br>市公务员管理局</td></tr></table>"
+            "<p>二、其他</p><p>1、任务。（牵头单位：市财政局&#xff09;</p></div></body></html>")
+    lines = [ln.text for ln in html_to_lines(page, "n.html")]
+    assert lines == ["一、重点人群", "序号\t重点人群\t牵头单位", "1\t公务员\t市委组织部、市公务员管理局", "二、其他", "1、任务。（牵头单位：市财政局）"]

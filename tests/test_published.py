@@ -14,7 +14,7 @@ from outputs.write import frame_to_csv_bytes
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = ROOT / "samples" / "changzhou-2019-published"
 GOLDEN = next(c for c in CASES if c.name == "changzhou-2019-credit-task-division") / "expected"
-FORMS = ["notice.txt", "notice.docx", "notice-libreoffice.pdf", "notice-reportlab.pdf"]
+FORMS = ["notice.txt", "notice.html", "notice.docx", "notice-libreoffice.pdf", "notice-reportlab.pdf"]
 PROVENANCE = ["notice_id", "page", "line"]
 
 
