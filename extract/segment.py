@@ -54,7 +54,7 @@ def display_width(text: str) -> int:
 
 @dataclass(slots=True)
 class _Para:
-    kind: str  # attachment | numbered | text | row | end
+    kind: str  # attachment | numbered | text | label | row | frow (flattened table row) | end
     marker: Marker | None = None
     number: int | None = None
     chunks: list[tuple[str, Line]] = field(default_factory=list)
@@ -88,8 +88,15 @@ def _full_width(widths: list[int]) -> float:
     return float("inf") if typical > 160 else typical * 0.85
 
 
+def _next_is_row(kept: list[Line], i: int, last_row: int) -> bool:
+    following = kept[i + 1].text.strip() if i + 1 < len(kept) else ""
+    m = regex.match(r"^(\d{1,3})(?:\s|$)", following)
+    return bool(m) and int(m.group(1)) == last_row + 1
+
+
 def _table_header(raw: str) -> tuple[str, ...] | None:
-    cells = tuple(regex.split(r"\s+", raw.strip()))
+    cells = tuple(c for c in regex.split(r"\t" if "\t" in raw else r"\s+", raw.strip()) if c.strip())
+    cells = tuple(c.strip() for c in cells)
     if len(cells) >= 3 and cells[0] == "序号" and all(len(c) <= 8 and regex.fullmatch(r"\p{Han}+", c) for c in cells):
         return cells
     return None
@@ -151,9 +158,23 @@ def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[_Para]:
             # Inside a table: rows until a heading or attachment ends it; repeated headers are dropped.
             if _table_header(ln.text) == header:
                 continue
+            raw = ln.text.replace("\u3000", " ").rstrip("\r\n")
+            if marker and marker.level in HEADING_LEVELS and "\t" not in raw.strip() and _next_is_row(kept, i, last_row):
+                # A section row (一、全年主要预期目标) groups the rows below it; the serial numbers run on.
+                close()
+                section = _Para("numbered", marker=marker, number=marker.number, closed=True)
+                section.chunks.append((marker.rest, ln))
+                paras.append(section)
+                continue
             if attachment is None and not (marker and marker.level in HEADING_LEVELS) and not _END_MATTER.match(text):
-                raw = ln.text.replace("\u3000", " ").rstrip("\r\n")
-                fragments = [f for f in regex.split(r"(\s+)", raw.strip()) if f]
+                if "\t" in raw:
+                    # Cells of a PDF or Word table, one per column, empty ones kept so columns stay aligned.
+                    fragments = []
+                    for cell in raw.split("\t"):
+                        fragments.extend([cell.strip() or "", "\t"])
+                    fragments = fragments[:-1]
+                else:
+                    fragments = [f for f in regex.split(r"(\s+)", raw.strip()) if f]
                 m = regex.match(r"^(\d{1,3})$", fragments[0]) if fragments else None
                 if m and last_row < int(m.group(1)) <= last_row + 5:
                     close()
@@ -308,8 +329,14 @@ def paragraphs_to_notice(paras: list[_Para], file: str) -> Notice:
     def prefix() -> tuple[str, ...]:
         return (f"A{attachment}",) if attachment is not None else ()
 
+    last_row: dict[int, _Node] = {}  # per table: its rows are numbered on across its section rows
+
     def add_child(node_parent: _Node | None, node: _Node) -> None:
         siblings = [c for c in (node_parent.children if node_parent else roots_of_attachment()) if c.level == node.level]
+        if node.level == 9:
+            table = id(node.para.header)
+            siblings = [last_row[table]] if table in last_row else []
+            last_row[table] = node
         expected = siblings[-1].number + 1 if siblings else 1
         if node.number != expected:
             where = _label(attachment, node_parent)
@@ -620,6 +647,8 @@ def _typed_row(node: _Node, clause_id, attachment, section, item, heading_title,
     title = text = None
     parts, pieces, leaders, deadline, offset = [], [], [], None, 0
     for name, cell, line in typed:
+        if not cell:
+            continue
         simple = to_simplified(name)
         if regex.search(r"单位|部门", simple):
             label = f"{simple}："

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import docx
 import pytest
 
 from extract.docx import docx_to_lines
@@ -34,3 +35,34 @@ def test_unusable_word_files(name, reason, tmp_path):
         path.write_bytes((FILES / name).read_bytes())
     with pytest.raises(InputError, match=reason):
         docx_to_lines(path)
+
+
+def test_word_table_with_merged_section_rows_reads_like_its_text(tmp_path):
+    """A Word task table: section rows merged across all columns, empty cells, two unit columns, a leader column."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_genre_patterns import TAB_TABLE, _read
+
+    document = docx.Document()
+    rows = [line.split("\t") for line in TAB_TABLE.splitlines() if line]
+    for line in rows[:2]:
+        document.add_paragraph(line[0])
+    body = [r for r in rows[2:] if r[0] != "序号"]
+    table = document.add_table(rows=1 + len(body), cols=7)
+    for k, name in enumerate(rows[2]):
+        table.rows[0].cells[k].text = name
+    for n, row in enumerate(body, start=1):
+        cells = table.rows[n].cells
+        if len(row) == 1:
+            merged = cells[0].merge(cells[6])
+            merged.text = row[0]
+        else:
+            for k, value in enumerate(row):
+                cells[k].text = value
+    path = tmp_path / "table.docx"
+    document.save(path)
+    from_docx = paths_to_run([path], default_registry()).extracted[0]
+    from_text = _read(TAB_TABLE)[1]
+    assert [(r.assignment.clause_id, r.assignment.role, r.assignment.position, r.assignment.unit_raw) for r in from_docx.tables.responsibilities] == [r[:4] for r in from_text]
+    assert [c.clause_id for c in from_docx.notice.clauses] == ["A1-1-T1", "A1-1-T2", "A1-2-T3"]

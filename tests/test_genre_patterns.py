@@ -165,3 +165,35 @@ def test_html_text_blocks_and_table_rows():
             "<p>二、其他</p><p>1、任务。（牵头单位：市财政局&#xff09;</p></div></body></html>")
     lines = [ln.text for ln in html_to_lines(page, "n.html")]
     assert lines == ["一、重点人群", "序号\t重点人群\t牵头单位", "1\t公务员\t市委组织部、市公务员管理局", "二、其他", "1、任务。（牵头单位：市财政局）"]
+
+
+TAB_TABLE = "\n".join([
+    "附件",
+    "2023年重点工作任务",
+    "序号\t重点工作\t具体任务\t完成时限\t牵头单位\t责任单位\t牵头区领导",
+    "一、稳增长",
+    "1\t地区生产总值\t增长8%\t2023年12月底前\t区发展改革委\t区商务局、区财政局\t张三",
+    "2\t固定资产投资\t增长10%\t\t区发展改革委\t\t李四",
+    "序号\t重点工作\t具体任务\t完成时限\t牵头单位\t责任单位\t牵头区领导",
+    "二、促改革",
+    "3\t营商环境\t优化服务\t年内持续推进\t区政务服务局\t各街道\t王五",
+    "",
+])
+
+
+def test_word_or_pdf_table_with_section_rows_and_serials_running_on():
+    notice, rows = _read(TAB_TABLE)
+    assert [c.clause_id for c in notice.clauses] == ["A1-1-T1", "A1-1-T2", "A1-2-T3"]
+    assert [i.code for i in notice.issues] == []  # 3 follows 2 across the section row: no gap
+    first, second, third = notice.clauses
+    assert (first.title, first.text, first.deadline_date, first.leaders, first.section_title) == ("地区生产总值", "增长8%", "2023-12-31", ("张三",), "稳增长")
+    assert (second.deadline, second.leaders) == (None, ("李四",))
+    assert (third.deadline, third.section_title) == ("年内持续推进", "促改革")
+    assert rows == [
+        ("A1-1-T1", "lead", 1, "区发展改革委", False, None),
+        ("A1-1-T1", "responsible", 1, "区商务局", False, None),
+        ("A1-1-T1", "responsible", 2, "区财政局", False, None),
+        ("A1-1-T2", "lead", 1, "区发展改革委", False, None),
+        ("A1-2-T3", "lead", 1, "区政务服务局", False, None),
+        ("A1-2-T3", "responsible", 1, "各街道", False, None),
+    ]
