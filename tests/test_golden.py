@@ -6,7 +6,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from cases import CASES, case_frames, case_input
+from cases import CASES, ROOT, case_frames, case_input
 from fengong.cli import main
 from outputs.tables import SCHEMAS
 from outputs.write import frame_to_csv_bytes
@@ -72,3 +72,10 @@ def test_parquet_reads_back_equal_to_csv(tmp_path):
         assert list(from_parquet.columns) == list(from_csv.columns)
         as_text = from_parquet.astype(object).where(from_parquet.notna(), "").astype(str)
         assert as_text.values.tolist() == from_csv.values.tolist(), table
+
+
+def test_a_covering_letter_without_its_task_list_is_refused(tmp_path, capsys):
+    notice = next((ROOT / "samples").glob("30_*/30_*.txt"))
+    assert main(["extract", str(notice), "--out", str(tmp_path / "out")]) == 2
+    assert "no task clauses found" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
