@@ -1,4 +1,4 @@
-from extract.segment import clean_text, lines_to_notice
+from extract.segment import lines_to_notice
 from extract.text import text_to_lines
 
 
@@ -130,8 +130,3 @@ def test_unnumbered_text_after_an_item_with_units_is_unplaced_not_lost():
     notice = _notice("一、甲\n1、任务。（牵头单位：市财政局）\n\n各单位要高度重视，确保落实到位，此段没有编号也没有单位，应当报告出来。\n")
     assert _ids(notice) == ["1-1"]
     assert [i.code for i in notice.issues] == ["unplaced-text"]
-
-
-def test_clean_text_drops_spaces_beside_chinese_only():
-    assert clean_text(" 建立健全 29 类重点人群 ") == "建立健全29类重点人群"
-    assert clean_text("ISO 9001 认证") == "ISO 9001认证"

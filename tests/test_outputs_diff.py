@@ -2,8 +2,6 @@
 
 import random
 from dataclasses import replace
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
