@@ -30,12 +30,21 @@ _PINYIN = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūú
 _EXCERPT_MARK = regex.compile(r"^\[(?:…|\.\.\.|……)\]$")
 _HEADER_WORD = compile_both(r"^(?:序号|重点工作|工作内容|工作任务|具体任务(?:分解)?|主要任务|任务|内容|工作|项目|目标|完成时限|完成时间|时间节点|牵头单位|牵头部门|责任单位|配合单位|协同单位|牵头区领导|牵头领导|责任领导|责任人|备注|指标)$")
 HEADING_LEVELS = (1, 2)
+_BLANKS = regex.compile(r"[ \t]+")
+_WHITESPACE = regex.compile(r"\s+")
+_KEEP_SPACES = regex.compile(r"(\s+)")
+_SERIAL = regex.compile(r"^(\d{1,3})(?:\s|$)")
+_HAN_WORD = regex.compile(r"\p{Han}+")
+_ROLE_HEADER = regex.compile(r"单位|部门|單位|部門")
+_LABEL_LINE = regex.compile(r"\s*[【\[]?\s*\p{Han}")
+_BARE_ATTACHMENT = regex.compile(r"附\s*件")
+_CLAUSE_PUNCTUATION = regex.compile(r"[，,；;]")
 
 
 def clean_text(text: str) -> str:
     """A line as extracted -> its text with the spaces a PDF puts next to Chinese characters removed."""
     text = _PINYIN.sub("", text.replace("\u3000", " ").replace("\xa0", " ").strip())
-    return regex.sub(r"[ \t]+", " ", _SPACE_NEAR_CJK.sub("", text))
+    return _BLANKS.sub(" ", _SPACE_NEAR_CJK.sub("", text))
 
 
 def display_width(text: str) -> int:
@@ -81,14 +90,14 @@ def _full_width(widths: list[int]) -> float:
 
 def _next_is_row(kept: list[Line], i: int, last_row: int) -> bool:
     following = kept[i + 1].text.strip() if i + 1 < len(kept) else ""
-    m = regex.match(r"^(\d{1,3})(?:\s|$)", following)
+    m = _SERIAL.match(following)
     return bool(m) and int(m.group(1)) == last_row + 1
 
 
 def _table_header(raw: str) -> tuple[str, ...] | None:
-    cells = tuple(c for c in regex.split(r"\t" if "\t" in raw else r"\s+", raw.strip()) if c.strip())
+    cells = tuple(c for c in (raw.strip().split("\t") if "\t" in raw else _WHITESPACE.split(raw.strip())) if c.strip())
     cells = tuple(c.strip() for c in cells)
-    if len(cells) >= 3 and cells[0] == "序号" and all(len(c) <= 8 and regex.fullmatch(r"\p{Han}+", c) for c in cells):
+    if len(cells) >= 3 and cells[0] == "序号" and all(len(c) <= 8 and _HAN_WORD.fullmatch(c) for c in cells):
         return cells
     return None
 
@@ -101,7 +110,7 @@ def _flat_header(texts: list[str], i: int) -> tuple[tuple[str, ...], int] | None
     while j < len(texts) and j - i <= 20 and _HEADER_WORD.match(texts[j]):
         j += 1
     header = tuple(texts[i:j])
-    roles = [h for h in header if regex.search(r"单位|部门|單位|部門", h)]
+    roles = [h for h in header if _ROLE_HEADER.search(h)]
     if roles and j < len(texts) and texts[j] == "1":
         return header, j
     return None
@@ -109,8 +118,10 @@ def _flat_header(texts: list[str], i: int) -> tuple[tuple[str, ...], int] | None
 
 def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
     """Physical lines -> paragraphs: wrapped lines joined, markers opening new ones, table rows gathered."""
-    kept = [ln for ln in lines if (t := clean_text(ln.text)) and not _PAGE_NUMBER.match(t) and not _EXCERPT_MARK.match(t)]
-    texts = [clean_text(ln.text) for ln in kept]
+    cleaned = [(ln, clean_text(ln.text)) for ln in lines]
+    kept_pairs = [(ln, t) for ln, t in cleaned if t and not _PAGE_NUMBER.match(t) and not _EXCERPT_MARK.match(t)]
+    kept = [ln for ln, _ in kept_pairs]
+    texts = [t for _, t in kept_pairs]
     full = _full_width([display_width(t) for t in texts])
     paras: list[Paragraph] = []
     current: Paragraph | None = None
@@ -134,7 +145,7 @@ def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
         if flat is not None:
             # A flattened table: each line one cell; a row starts at the next serial number.
             if attachment is None and not END_MATTER.match(text) and not DATE.match(text):
-                if regex.fullmatch(r"\d{1,3}", text) and last_row < int(text) <= last_row + 5:
+                if text.isdigit() and len(text) <= 3 and last_row < int(text) <= last_row + 5:
                     close()
                     last_row = int(text)
                     current = Paragraph("frow", number=last_row, header=flat)
@@ -165,11 +176,11 @@ def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
                         fragments.extend([cell.strip() or "", "\t"])
                     fragments = fragments[:-1]
                 else:
-                    fragments = [f for f in regex.split(r"(\s+)", raw.strip()) if f]
-                m = regex.match(r"^(\d{1,3})$", fragments[0]) if fragments else None
-                if m and last_row < int(m.group(1)) <= last_row + 5:
+                    fragments = [f for f in _KEEP_SPACES.split(raw.strip()) if f]
+                serial = fragments[0] if fragments and fragments[0].isdigit() and len(fragments[0]) <= 3 else None
+                if serial and last_row < int(serial) <= last_row + 5:
                     close()
-                    last_row = int(m.group(1))
+                    last_row = int(serial)
                     current = Paragraph("row", number=last_row, header=header)
                     current.chunks.append((fragments[0], ln))
                     paras.append(current)
@@ -185,7 +196,7 @@ def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
                     continue
             header = None
             close()
-        bare_attachment = text == "附件" or (text.startswith("附件") and regex.fullmatch(r"附\s*件", text) is not None)
+        bare_attachment = _BARE_ATTACHMENT.fullmatch(text) is not None
         if bare_attachment or (attachment is not None and (not attachment[1] or len(attachment[1]) <= 60)):
             close()
             para = Paragraph("attachment", number=1 if bare_attachment else attachment[0])
@@ -210,7 +221,7 @@ def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
             close()
             current = Paragraph("end")
             paras.append(current)
-        elif LABEL.match(text) and regex.match(r"\s*[【\[]?\s*\p{Han}", text) and not inside_bracket and marker is None:
+        elif LABEL.match(text) and _LABEL_LINE.match(text) and not inside_bracket and marker is None:
             # 牵头单位：区发改局 on a line of its own: the units of the clause above.
             close()
             current = Paragraph("label")
@@ -270,4 +281,4 @@ def _opens_paragraph(current: Paragraph | None, marker: Marker, last_number: dic
 def heading_like(text: str) -> bool:
     """Text that reads as a heading (约束性指标的责任部门), not as the start of a task sentence."""
     text = text.strip().rstrip("。")
-    return 0 < len(text) <= 40 and "。" not in text and not text.endswith(("，", "、", ",")) and not regex.search(r"[，,；;]", text)
+    return 0 < len(text) <= 40 and "。" not in text and not text.endswith(("，", "、", ",")) and not _CLAUSE_PUNCTUATION.search(text)

@@ -55,6 +55,7 @@ _DEADLINE = compile_both(
 _ISO = regex.compile(r"(\d{4})\s*年?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 _YEAR_END = regex.compile(r"(\d{4})\s*年\s*(?:底|年底)")
 # 各县、市、区政府 / 各区、县级市: one unit whose parts share 各 and a suffix across 、.
+_CONJUNCTION = compile_both(r"及|和|与")
 _ADMIN_WORD = compile_both(r"^(?:各)?(?:县级市|自治区|自治州|自治县|直辖市|[省市区县州盟旗乡镇])(?:人民)?(?:政府|党委)?$")
 
 
@@ -196,7 +197,7 @@ def _unit_items(text: str, base: int) -> list[tuple[str, int]]:
 
 def _split_conjunction(unit: str, offset: int) -> list[tuple[str, int]]:
     """市级各有关部门及各县市区政府 -> two units, when both sides read as units; 住房和城乡建设局 stays one."""
-    for m in compile_both(r"及|和|与").finditer(unit):
+    for m in _CONJUNCTION.finditer(unit):
         left, right = unit[: m.start()], unit[m.end():]
         if _unit_like(left) and _unit_like(right):
             return [(left, offset)] + _split_conjunction(right, offset + m.end())

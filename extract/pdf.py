@@ -25,6 +25,7 @@ CELL_SEPARATOR = "\t"
 class Limits:
     """Bounds that stop a hostile or broken PDF from taking the machine."""
 
+    max_bytes: int = 200 * 1024 * 1024
     max_pages: int = 2000
     max_chars_per_page: int = 200_000
     seconds_per_page: float = 20.0
@@ -146,6 +147,9 @@ def pdf_to_lines(path: Path, password: str | None = None, limits: Limits = Limit
     """
     name = str(path)
     started = time.monotonic()
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise InputError(name, f"PDF is {size / 1048576:.0f} MB, more than the limit of {limits.max_bytes / 1048576:.0f} MB")
     with _open(path, password) as pdf:
         if len(pdf.pages) > limits.max_pages:
             raise InputError(name, f"PDF has {len(pdf.pages)} pages, more than the limit of {limits.max_pages}")

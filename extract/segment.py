@@ -14,6 +14,7 @@ from extract.script import compile_both
 from extract.tables import row_to_clause
 
 _TITLE_WORDS = regex.compile(r"通知|方案|意见|清单|分工|要点|安排|办法")
+_TITLE_STOPS = regex.compile(r"[，,；;：:]")
 _TITLE_MAX = 30  # a clause's short title is one short sentence; longer first sentences are task text
 _FIRST_LISTED = compile_both(r"(?:列|排)(?:在)?第一位的?(?:责任)?(?:单位|部门)?为牵头|第一(?:个|家)?(?:责任)?(?:单位|部门)为牵头")
 _ALIAS = compile_both(r"([\p{Han}（）()]{2,40}?)[（(]以下(?:简称|称)[“\"「]?([\p{Han}]{2,20}?)[”\"」]?[）)]")
@@ -324,7 +325,7 @@ def _short_title(text: str) -> str | None:
     head, sep, _ = text.partition("。")
     head = head.strip()
     # A clause that is only a short heading (（一）地区生产总值增长7%以上) is its own title.
-    if 0 < len(head) <= _TITLE_MAX and not regex.search(r"[，,；;：:]", head) and (sep or head == text.strip()):
+    if 0 < len(head) <= _TITLE_MAX and not _TITLE_STOPS.search(head) and (sep or head == text.strip()):
         return head
     return None
 

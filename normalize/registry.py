@@ -24,6 +24,7 @@ _GENERIC = regex.compile(
 _CITY_PREFIXED = regex.compile(r"^(\p{Han}{2,3}?)市(\p{Han}+)$")
 _BODY_END = regex.compile(r"(?:局|委员会|委|办公室|办|厅|院|部|会|中心)$")
 _TRAILING_NAME = regex.compile(r"^(.+?)[（(]([^（）()]+)[）)]$")
+_WHITESPACE = regex.compile(r"\s+")
 COLUMNS = ("canonical", "full_name", "aliases")
 
 
@@ -84,7 +85,7 @@ class Registry:
 
     def unit(self, raw: str) -> Unit:
         """A unit as written, in either script -> its canonical unit (simplified; itself, unknown, when nothing matches)."""
-        name = to_simplified(regex.sub(r"\s+", "", raw))
+        name = to_simplified(_WHITESPACE.sub("", raw))
         if _GENERIC.match(name):
             return Unit(name, None, True, True)
         found = self._lookup(name)
