@@ -56,6 +56,7 @@ _ISO = regex.compile(r"(\d{4})\s*年?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 _YEAR_END = regex.compile(r"(\d{4})\s*年\s*(?:底|年底)")
 # 各县、市、区政府 / 各区、县级市: one unit whose parts share 各 and a suffix across 、.
 _CONJUNCTION = compile_both(r"及|和|与")
+_ROLE_MARK = compile_both(r"[（(](牵头|配合)[）)]$")
 _ADMIN_WORD = compile_both(r"^(?:各)?(?:县级市|自治区|自治州|自治县|直辖市|[省市区县州盟旗乡镇])(?:人民)?(?:政府|党委)?$")
 
 
@@ -263,10 +264,16 @@ def party_text_to_party(text: str, role: str | None = None) -> Party:
         for unit, offset in _unit_items(segment, start):
             etc = bool(_ETC.search(unit))
             name = _ETC.sub("", unit).strip()
+            # 责任单位：市发展改革委（牵头）、市财政局 marks the lead inside the list.
+            marked = _ROLE_MARK.search(name)
+            own_role = role
+            if marked:
+                own_role = "lead" if to_simplified(marked.group(1)) == "牵头" else "support"
+                name = name[: marked.start()].strip()
             if len(name) == 1:
                 remarks.append(name)  # a lone character (责任单位：区 where a copy breaks off) names no body
             elif name:
-                units.append((role, name, etc, offset))
+                units.append((own_role, name, etc, offset))
             elif etc and units:
                 units[-1] = units[-1][:2] + (True,) + units[-1][3:]
     return Party(tuple(units), tuple(leaders), deadline, tuple(remarks))

@@ -197,3 +197,12 @@ def test_word_or_pdf_table_with_section_rows_and_serials_running_on():
         ("A1-2-T3", "lead", 1, "区政务服务局", False, None),
         ("A1-2-T3", "responsible", 1, "各街道", False, None),
     ]
+
+
+def test_lead_marked_inside_a_list():
+    assert _units("责任单位：市发展改革委（牵头）、市财政局、市统计局(配合)") == [
+        ("lead", "市发展改革委", False), ("responsible", "市财政局", False), ("support", "市统计局", False)]
+
+
+def test_shared_suffix_of_provincial_lists():
+    assert [u for _, u, _ in _units("配合单位：省财政厅，各市、县人民政府")] == ["省财政厅", "各市、县人民政府"]

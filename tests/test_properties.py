@@ -3,6 +3,8 @@
 import hashlib
 
 import pandas as pd
+import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -91,3 +93,27 @@ def test_normalising_twice_equals_once(raw, prefix, spaces):
         raw = " ".join(raw)
     once = REGISTRY.unit(raw)
     assert REGISTRY.unit(once.canonical).canonical == once.canonical
+
+
+VARIANTS = {
+    "single newlines": lambda: blocks_to_text(BLOCKS, 52).replace("\n\n", "\n"),
+    "no blank lines at all": lambda: "\n".join(line for line in TEXT.split("\n") if line.strip()),
+    "half-width punctuation": lambda: TEXT.replace("（", "(").replace("）", ")").replace("：", ":").replace("，", ","),
+    "1. numbering": lambda: regex.sub(r"(?m)^(\d+)、", r"\1.", TEXT),
+    "full-width digits": lambda: regex.sub(r"(?m)^(\d)、", lambda m: chr(0xFF10 + int(m.group(1))) + "、", TEXT),
+    "附件1 without colon": lambda: regex.sub(r"附件 (\d)：", r"附件\1", TEXT),
+}
+
+
+def _meaning(frames: dict[str, pd.DataFrame]) -> tuple:
+    """What a variant must keep: who does what, clause by clause, and which problems where (not the written form)."""
+    resp = frames["responsibilities"][["clause_id", "role", "position", "unit", "etc_follows", "generic"]]
+    clauses = frames["clauses"][["clause_id", "title"]]
+    issues = frames["issues"][["code", "clause_id"]]
+    return tuple(tuple(map(tuple, f.astype(str).values.tolist())) for f in (resp, clauses, issues))
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_variants_of_the_sample_read_the_same(variant):
+    # Written forms differ by construction (（ vs (, 4、 vs ４、), so unit_raw, texts and messages are not compared.
+    assert _meaning(_tables(VARIANTS[variant]().encode("utf-8"))) == _meaning(BASELINE)
