@@ -108,7 +108,7 @@ VARIANTS = {
 def _meaning(frames: dict[str, pd.DataFrame]) -> tuple:
     """What a variant must keep: who does what, clause by clause, and which problems where (not the written form)."""
     resp = frames["responsibilities"][["clause_id", "role", "position", "unit", "etc_follows", "generic"]]
-    clauses = frames["clauses"][["clause_id", "title"]]
+    clauses = frames["clauses"][["clause_id", "title"]].astype(str).replace({"（": "(", "）": ")"}, regex=True)
     issues = frames["issues"][["code", "clause_id"]]
     return tuple(tuple(map(tuple, f.astype(str).values.tolist())) for f in (resp, clauses, issues))
 
