@@ -260,7 +260,7 @@ def _node_to_clauses(node: _Node, issues: list[Issue]) -> list[Clause]:
         return [_clause(clause_id, attachment, section, item, heading_title, text_span, party, own, inherited, own.text.strip())]
     if current:
         issues.append(Issue("unplaced-text", f"text under {clause_id} after its last task names no unit: {current[0].text[:40]}", clause_id, current[0].pieces[0].line, current[0].pieces[0].page))
-    section_title = own.text.strip() or heading_title
+    section_title = _title_of(own) or heading_title
     out = []
     for k, group in enumerate(groups, start=1):
         cid = clause_id if len(groups) == 1 else f"{clause_id}-U{k}"
@@ -305,9 +305,14 @@ def _labels_span(labels: list[Paragraph]) -> Span | None:
 
 
 def _heading_title(node: _Node | None) -> str | None:
+    """A heading -> its title: the text without a unit bracket it names (（区科技局牵头）) or a closing 。."""
     if node is None:
         return None
-    return node.para.text.strip() or None
+    return _title_of(node.para.span()) or None
+
+
+def _title_of(span: Span) -> str:
+    return text_to_party(span, "")[0].text.strip().rstrip("。").strip()
 
 
 def _join(spans: list[Span]) -> Span:
