@@ -11,6 +11,7 @@ from extract.parties import deadline_to_date, looks_like_unit, unit_list_start
 from extract.script import to_simplified
 
 _PERSON = regex.compile(r"^\p{Han}{2,4}$")
+_SENTENCE = regex.compile(r"[。，,；;]")
 
 
 def row_to_clause(para: Paragraph, number: int, clause_id: str, attachment, section, item, heading_title, inherited) -> Clause:
@@ -85,6 +86,8 @@ def _typed_row(para: Paragraph, number: int, clause_id, attachment, section, ite
         elif not regex.search(r"备注", simple):
             text = cell if text is None else text + cell
     party = Span("；".join(parts), tuple(pieces)) if parts else None
+    if title is None and text and len(text) <= 30 and not _SENTENCE.search(text):
+        title = text  # a short task cell names the row, as a 重点人群 cell does
     first = para.first
     return Clause(clause_id, attachment, section, item, number, title, heading_title, text or title or "",
                   party.text if party else None, party, first.page, first.line, leaders=tuple(leaders),
