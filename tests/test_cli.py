@@ -128,3 +128,18 @@ def test_console_entry_point_runs_as_a_module(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().splitlines()[0].endswith("nope.txt: no such file or folder")
     assert "Traceback" not in result.stderr
+
+
+def test_every_command_and_option_is_documented_in_the_readme():
+    from fengong.cli import _parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = _parser()
+    commands = parser._subparsers._group_actions[0].choices
+    for name, sub in commands.items():
+        assert f"fengong {name}" in readme, name
+        for action in sub._actions:
+            for option in action.option_strings:
+                if option not in ("-h", "--help"):
+                    assert option in readme, f"{name} {option}"
+    assert readme.splitlines()[0].strip().startswith("make run") and readme.splitlines()[1].strip().startswith("make test")
