@@ -91,10 +91,9 @@ def _is_prose_party(inner: str) -> bool:
         return False
     saw_role = False
     for part in parts:
-        if _DEADLINE.match(to_simplified(part)):
+        if _DEADLINE.match(part):
             continue
-        m = _PROSE_SUPPORT_LEAD.match(part) or _PROSE_LEAD.match(part) or _PROSE_RESPONSIBLE.match(part) or _PROSE_SUPPORT.match(part)
-        if not m or not _all_units(m.group(1)):
+        if _prose(part, 0) is None:
             return False
         saw_role = True
     return saw_role
@@ -163,14 +162,10 @@ def _split_top(text: str, separators: str) -> list[tuple[int, int]]:
     return parts
 
 
-def _unit_like(text: str) -> bool:
-    text = _ETC.sub("", text.strip())
-    return bool(text) and bool(_UNIT_START.match(text)) and bool(_UNIT_END.search(text))
-
-
 def looks_like_unit(text: str) -> bool:
     """Text -> whether it reads as the name of a body (市财政局, 常州海关, 市各有关部门), by the genre's naming."""
-    return _unit_like(text)
+    text = _ETC.sub("", text.strip())
+    return bool(text) and bool(_UNIT_START.match(text)) and bool(_UNIT_END.search(text))
 
 
 def _unit_items(text: str, base: int) -> list[tuple[str, int]]:
@@ -200,7 +195,7 @@ def _split_conjunction(unit: str, offset: int) -> list[tuple[str, int]]:
     """市级各有关部门及各县市区政府 -> two units, when both sides read as units; 住房和城乡建设局 stays one."""
     for m in _CONJUNCTION.finditer(unit):
         left, right = unit[: m.start()], unit[m.end():]
-        if _unit_like(left) and _unit_like(right):
+        if looks_like_unit(left) and looks_like_unit(right):
             return [(left, offset)] + _split_conjunction(right, offset + m.end())
     return [(unit, offset)]
 
@@ -261,21 +256,7 @@ def party_text_to_party(text: str, role: str | None = None) -> Party:
         verb = _TRAILING_VERB.search(segment.rstrip())
         if verb:
             segment = segment.rstrip()[: verb.start()]
-        for unit, offset in _unit_items(segment, start):
-            etc = bool(_ETC.search(unit))
-            name = _ETC.sub("", unit).strip()
-            # 责任单位：市发展改革委（牵头）、市财政局 marks the lead inside the list.
-            marked = _ROLE_MARK.search(name)
-            own_role = role
-            if marked:
-                own_role = "lead" if to_simplified(marked.group(1)) == "牵头" else "support"
-                name = name[: marked.start()].strip()
-            if len(name) == 1:
-                remarks.append(name)  # a lone character (责任单位：区 where a copy breaks off) names no body
-            elif name:
-                units.append((own_role, name, etc, offset))
-            elif etc and units:
-                units[-1] = units[-1][:2] + (True,) + units[-1][3:]
+        units.extend(_rows(role, segment, start, units, remarks))
     return Party(tuple(units), tuple(leaders), deadline, tuple(remarks))
 
 
@@ -322,14 +303,30 @@ def _prose(segment: str, base: int) -> list[tuple[str, str, bool, int]] | None:
 def _all_units(text: str) -> bool:
     """Whether a list reads as units; after the first, a unit may drop the prefix it shares (省环保厅、发展改革委)."""
     items = _unit_items(text, 0)
-    return bool(items) and _unit_like(items[0][0]) and all(_UNIT_END.search(_ETC.sub("", u)) for u, _ in items[1:])
+    return bool(items) and looks_like_unit(items[0][0]) and all(_UNIT_END.search(_ETC.sub("", u)) for u, _ in items[1:])
 
 
-def _rows(role: str, text: str, base: int) -> list[tuple[str, str, bool, int]]:
-    out = []
+def _rows(role: str, text: str, base: int, before: list | None = None, remarks: list | None = None) -> list[tuple[str, str, bool, int]]:
+    """A list of units for one role -> (role, unit, 等 follows, offset) rows; a bare 等部门 marks the unit before it."""
+    out: list[tuple[str, str, bool, int]] = []
     for unit, offset in _unit_items(text, base):
         etc = bool(_ETC.search(unit))
-        out.append((role, _ETC.sub("", unit).strip(), etc, offset))
+        name = _ETC.sub("", unit).strip()
+        # 责任单位：市发展改革委（牵头）、市财政局 marks the lead inside the list.
+        marked = _ROLE_MARK.search(name)
+        own_role = role
+        if marked:
+            own_role = "lead" if to_simplified(marked.group(1)) == "牵头" else "support"
+            name = name[: marked.start()].strip()
+        if len(name) == 1:
+            if remarks is not None:
+                remarks.append(name)  # a lone character (责任单位：区 where a copy breaks off) names no body
+        elif name:
+            out.append((own_role, name, etc, offset))
+        elif etc:
+            previous = out if out else before
+            if previous:
+                previous[-1] = previous[-1][:2] + (True,) + previous[-1][3:]
     return out
 
 
@@ -370,7 +367,7 @@ def unit_list_start(fragments: list[str], cell_ends: list[bool], first: int = 1)
     for k in range(min(first, len(fragments)), len(fragments)):
         tail = "".join(fragments[k:])
         items = [tail[a:b] for a, b in _split_top(tail, "、，,")]
-        if not all(_unit_like(item) for item in items):
+        if not all(looks_like_unit(item) for item in items):
             continue
         score = (k == 0 or cell_ends[k - 1], -k)
         if best_score is None or score > best_score:

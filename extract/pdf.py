@@ -44,7 +44,7 @@ class _PageText:
 def _open(path: Path, password: str | None):
     name = str(path)
     try:
-        head = path.read_bytes()[:1024] if path.stat().st_size < 1024 else _head(path)
+        head = _head(path)
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
     if b"%PDF-" not in head:
