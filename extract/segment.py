@@ -210,68 +210,94 @@ def _heading_party(node: _Node | None) -> Span | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Where a clause sits: its id and the numbers the clauses table reports."""
+
+    clause_id: str
+    attachment: int | None
+    section: int | None
+    item: str | None
+
+    def with_id(self, clause_id: str) -> _Where:
+        return _Where(clause_id, self.attachment, self.section, self.item)
+
+
+def _where(node: _Node) -> _Where:
+    numbers = [p for p in node.path if not p.startswith(("A", "T"))]
+    attachment = int(node.path[0][1:]) if node.path[0].startswith("A") else None
+    return _Where("-".join(node.path), attachment, int(numbers[0]) if numbers else None, "-".join(numbers[1:]) or None)
+
+
+def _unplaced(span: Span, clause_id: str, message: str) -> Issue:
+    return Issue("unplaced-text", f"{message}: {span.text[:40]}", clause_id, span.pieces[0].line, span.pieces[0].page)
+
+
 def _node_to_clauses(node: _Node, issues: list[Issue]) -> list[Clause]:
     """A numbered node -> the clauses it holds itself (none for a heading whose only content is its children)."""
-    clause_id = "-".join(node.path)
-    attachment = int(node.path[0][1:]) if node.path[0].startswith("A") else None
-    numbers = [p for p in node.path if not p.startswith(("A", "T"))]
-    section = int(numbers[0]) if numbers else None
-    item = "-".join(numbers[1:]) or None
+    where = _where(node)
     heading_title = _heading_title(node.parent)
     inherited = _heading_party(node.parent)
     if node.level == 9:
-        return [row_to_clause(node.para, node.number, clause_id, attachment, section, item, heading_title, inherited)]
+        return [row_to_clause(node.para, node.number, where.clause_id, where.attachment, where.section, where.item, heading_title, inherited)]
     own = node.para.span()
     body = [p.span() for p in node.body]
     labels = _labels_span(node.labels)
-    own_party = text_to_party(own, clause_id)[1] is not None or labels is not None
-    if own_party or not (node.level in HEADING_LEVELS or heading_like(own.text)) or not body and not node.children:
-        if node.children and not own_party:
-            if body:
-                issues.append(Issue("unplaced-text", f"text after the heading of {clause_id} is not under a number", clause_id, body[0].pieces[0].line, body[0].pieces[0].page))
-            return []
-        # A numbered task: its own text, continued by following paragraphs until its units are named.
-        parts, rest = [own], body
-        text_span, party, problems = text_to_party(_join(parts), clause_id)
-        while rest and party is None and labels is None:
-            parts.append(rest.pop(0))
-            text_span, party, problems = text_to_party(_join(parts), clause_id)
-        issues.extend(problems)
-        for extra in rest:
-            issues.append(Issue("unplaced-text", f"paragraph after {clause_id} has no number of its own: {extra.text[:40]}", clause_id, extra.pieces[0].line, extra.pieces[0].page))
-        if node.children and (party or labels) is not None and _leads_only(party or labels):
-            return []  # a lead named for the heading: it holds for every item below (heading-lead)
-        return [_clause(clause_id, attachment, section, item, heading_title, text_span, party or labels, parts[0], inherited)]
-    # A heading: text under it without a number of its own (附件1 五) is its clause; several such paragraphs, each
-    # naming units, are clauses -U1, -U2, … (lines of tasks under 1. 约束性指标的责任部门).
+    names_units = labels is not None or text_to_party(own, where.clause_id)[1] is not None
+    reads_as_heading = node.level in HEADING_LEVELS or heading_like(own.text)
+    if not names_units and reads_as_heading and (body or node.children):
+        return _heading_to_clauses(node, where, own, body, heading_title, inherited, issues)
+    if node.children and not names_units:
+        issues.extend(_unplaced(span, where.clause_id, f"text after the heading of {where.clause_id} is not under a number") for span in body[:1])
+        return []
+    # A numbered task: its own text, continued by following paragraphs until its units are named.
+    parts, rest = [own], list(body)
+    text_span, party, problems = text_to_party(_join(parts), where.clause_id)
+    while rest and party is None and labels is None:
+        parts.append(rest.pop(0))
+        text_span, party, problems = text_to_party(_join(parts), where.clause_id)
+    issues.extend(problems)
+    issues.extend(_unplaced(extra, where.clause_id, f"paragraph after {where.clause_id} has no number of its own") for extra in rest)
+    party = party or labels
+    if node.children and party is not None and _leads_only(party):
+        return []  # a lead named for the heading: it holds for every item below (heading-lead)
+    return [_clause(where, heading_title, text_span, party, parts[0], inherited)]
+
+
+def _heading_to_clauses(node: _Node, where: _Where, own: Span, body: list[Span], heading_title, inherited, issues: list[Issue]) -> list[Clause]:
+    """A heading naming no units -> the clauses in the text under it that has no number of its own.
+
+    One such paragraph naming units is the heading's clause (附件1 五); several are clauses -U1, -U2, … (lines of
+    tasks under 1. 约束性指标的责任部门). A heading with no units anywhere under it is an introduction (一、总体要求),
+    unless it is a numbered task of its own whose units are not (yet) named, e.g. where an excerpt breaks off.
+    """
     groups: list[list[Span]] = []
     current: list[Span] = []
     for span in body:
         current.append(span)
-        if text_to_party(_join(current), clause_id)[1] is not None or text_to_prose_units(_join(current).text):
+        joined = _join(current)
+        if text_to_party(joined, where.clause_id)[1] is not None or text_to_prose_units(joined.text):
             groups.append(current)
             current = []
     if not groups:
         if node.level == 1 or node.children:
-            # Aims or an introduction that names no unit: not a task (一、总体要求).
             return []
-        # A task whose units are not (yet) named, e.g. where an excerpt breaks off: a clause without units.
-        text_span, party, problems = text_to_party(_join(body), clause_id)
-        return [_clause(clause_id, attachment, section, item, heading_title, text_span, party, own, inherited, own.text.strip())]
+        text_span, party, _ = text_to_party(_join(body), where.clause_id)
+        return [_clause(where, heading_title, text_span, party, own, inherited, _title_of(own))]
     if current:
-        issues.append(Issue("unplaced-text", f"text under {clause_id} after its last task names no unit: {current[0].text[:40]}", clause_id, current[0].pieces[0].line, current[0].pieces[0].page))
+        issues.append(_unplaced(current[0], where.clause_id, f"text under {where.clause_id} after its last task names no unit"))
     section_title = _title_of(own) or heading_title
     out = []
     for k, group in enumerate(groups, start=1):
-        cid = clause_id if len(groups) == 1 else f"{clause_id}-U{k}"
-        text_span, party, problems = text_to_party(_join(group), cid)
+        at = where if len(groups) == 1 else where.with_id(f"{where.clause_id}-U{k}")
+        text_span, party, problems = text_to_party(_join(group), at.clause_id)
         issues.extend(problems)
-        out.append(_clause(cid, attachment, section, item, section_title, text_span, party, group[0], inherited))
+        out.append(_clause(at, section_title, text_span, party, group[0], inherited))
     return out
 
 
-def _clause(clause_id, attachment, section, item, section_title, text_span: Span, party: Span | None, first_span: Span,
-            inherited, title: str | None = None) -> Clause:
+def _clause(where: _Where, section_title, text_span: Span, party: Span | None, first_span: Span, inherited, title: str | None = None) -> Clause:
+    """A clause's parts -> the Clause: title, deadline (from its units' text or its own) and leaders read off."""
     text = text_span.text.strip()
     if party is None:
         phrase = text_to_prose_units(text)
@@ -284,7 +310,7 @@ def _clause(clause_id, attachment, section, item, section_title, text_span: Span
         found = _IN_TEXT_DEADLINE.search(text)
         deadline = found.group(0) if found else None
     first = first_span.pieces[0]
-    return Clause(clause_id, attachment, section, item, None, title or _short_title(text), section_title, text,
+    return Clause(where.clause_id, where.attachment, where.section, where.item, None, title or _short_title(text), section_title, text,
                   party.text if party else None, party, first.page, first.line,
                   leaders=parsed.leaders if parsed else (), deadline=deadline, deadline_date=deadline_to_date(deadline),
                   heading_party=inherited)
