@@ -31,6 +31,7 @@ _EXCERPT_MARK = regex.compile(r"^\[(?:…|\.\.\.|……)\]$")
 _HEADER_WORD = compile_both(r"^(?:序号|重点工作|工作内容|工作任务|具体任务(?:分解)?|主要任务|任务|内容|工作|项目|目标|完成时限|完成时间|时间节点|牵头单位|牵头部门|责任单位|配合单位|协同单位|牵头区领导|牵头领导|责任领导|责任人|备注|指标)$")
 HEADING_LEVELS = (1, 2)
 _BLANKS = regex.compile(r"[ \t]+")
+_WORD_SPACE = regex.compile(r"(?<=\p{Han}\p{Han})[ \t]+(?=\p{Han}\p{Han})")
 _WHITESPACE = regex.compile(r"\s+")
 _KEEP_SPACES = regex.compile(r"(\s+)")
 _SERIAL = regex.compile(r"^(\d{1,3})(?:\s|$)")
@@ -42,9 +43,14 @@ _CLAUSE_PUNCTUATION = regex.compile(r"[，,；;]")
 
 
 def clean_text(text: str) -> str:
-    """A line as extracted -> its text with the spaces a PDF puts next to Chinese characters removed."""
+    """A line as extracted -> its text with the spaces a PDF puts next to Chinese characters removed.
+
+    A space between two words of two or more characters each is kept (牵头单位：市商务局 协办单位：市财政局 市统计局
+    separates units by spaces only); spaces beside digits (29 类) and between letter-spaced characters (通 知) go.
+    """
     text = _PINYIN.sub("", text.replace("\u3000", " ").replace("\xa0", " ").strip())
-    return _BLANKS.sub(" ", _SPACE_NEAR_CJK.sub("", text))
+    text = _WORD_SPACE.sub("\x00", text)
+    return _BLANKS.sub(" ", _SPACE_NEAR_CJK.sub("", text)).replace("\x00", " ")
 
 
 def display_width(text: str) -> int:

@@ -109,7 +109,8 @@ def text_to_party(span: Span, clause_id: str) -> tuple[Span, Span | None, list[I
     text = span.text
     opens = [i for i, ch in enumerate(text) if ch in "（(〔[" and LABEL.match(text, i + 1)]
     if not opens:
-        bare = [m.start() for m in regex.finditer(r"【", text) if LABEL.match(text, m.start())]
+        # Labels outside brackets (【牵头单位】…, or …。牵头领导：王五 牵头单位：市住建局) name units to the end.
+        bare = [m.start() for m in _LABEL_AT.finditer(text) if _at_boundary(text, m.start())]
         if bare:
             return span.sub(0, bare[0]), _strip_span(span.sub(bare[0], len(text))), []
         opens = [i for i, ch in enumerate(text) if ch in "（(〔[" and (end := _close_of(text, i)) is not None
@@ -131,6 +132,15 @@ def text_to_party(span: Span, clause_id: str) -> tuple[Span, Span | None, list[I
     if rest.strip():
         task = Span(task.text + rest, task.pieces)
     return task, _strip_span(inner), issues
+
+
+def _at_boundary(text: str, i: int) -> bool:
+    """Whether a label at `i` starts a part of the text: at its start, after a sentence, a space or 】, outside brackets."""
+    if text[i] in "【[":
+        return True
+    before = text[:i]
+    depth = sum(ch in "（(〔" for ch in before) - sum(ch in "）)〕" for ch in before)
+    return depth <= 0 and (not before.strip() or before.rstrip(" ")[-1] in "。；;：:】] " or before.endswith(" "))
 
 
 def text_to_prose_units(text: str) -> str | None:

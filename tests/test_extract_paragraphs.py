@@ -41,3 +41,9 @@ def test_tables_and_page_numbers():
     paras = lines_to_paragraphs(text_to_lines(text, "n.txt"))
     assert [(p.kind, p.number) for p in paras] == [("numbered", 7), ("row", 1), ("row", 2)]
     assert [c[0] for c in paras[2].cells] == ["律师", "市司法局"]
+
+
+def test_spaces_between_words_are_kept_letter_spacing_is_not():
+    assert clean_text("协办单位：市财政局 市统计局") == "协办单位：市财政局 市统计局"
+    assert clean_text("通 知") == "通知"
+    assert clean_text("市 财政局") == "市财政局"

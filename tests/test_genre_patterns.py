@@ -206,3 +206,13 @@ def test_lead_marked_inside_a_list():
 
 def test_shared_suffix_of_provincial_lists():
     assert [u for _, u, _ in _units("配合单位：省财政厅，各市、县人民政府")] == ["省财政厅", "各市、县人民政府"]
+
+
+def test_labels_in_the_text_of_an_item_with_items_below():
+    text = ("一、稳增长\n（一）扩大投资\n2.实施城市更新。牵头领导：王五 牵头单位：市住建局 协办单位：市财政局 市统计局\n"
+            "（1）老旧小区改造。（责任单位：各区人民政府）\n")
+    notice, rows = _read(text)
+    assert [c.clause_id for c in notice.clauses] == ["1-1-2", "1-1-2-1"]
+    assert notice.clauses[0].leaders == ("王五",) and notice.clauses[1].section_title == "实施城市更新"
+    assert [(r[0], r[1], r[3]) for r in rows] == [("1-1-2", "lead", "市住建局"), ("1-1-2", "support", "市财政局"),
+                                                  ("1-1-2", "support", "市统计局"), ("1-1-2-1", "responsible", "各区人民政府")]
