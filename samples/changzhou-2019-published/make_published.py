@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build "as published" copies of the 2019 Changzhou credit task-division notice.
 
-Input : /work/shared/seeds/changzhou-2019-credit-task-division.txt
+Input : ../changzhou-2019-credit-task-division/changzhou-2019-credit-task-division.txt (the same seed text)
         (text pulled from a PDF: blank line between text lines, lines wrapped
         mid-word, page breaks as runs of blank lines; use --src to point elsewhere)
 Output (written next to this script):
@@ -43,7 +43,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_SRC = "/work/shared/seeds/changzhou-2019-credit-task-division.txt"
+DEFAULT_SRC = os.path.join(HERE, "..", "changzhou-2019-credit-task-division", "changzhou-2019-credit-task-division.txt")
 
 RUNNING_HEADER = "常州市社会信用体系建设领导小组办公室文件"
 TABLE_HEADER = ["序号", "重点人群", "牵头单位"]
@@ -244,7 +244,6 @@ def blocks_to_text(blocks):
 
 def build_docx(blocks, out_path):
     from docx import Document
-    from docx.enum.section import WD_SECTION
     from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.oxml import OxmlElement
@@ -404,7 +403,6 @@ def build_docx(blocks, out_path):
                                  14, False)
             for ci, w in enumerate(widths):
                 t.columns[ci].width = w
-        prev = k
     doc.save(out_path)
 
 
