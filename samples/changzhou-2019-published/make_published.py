@@ -343,7 +343,6 @@ def build_docx(blocks, out_path):
         return p
 
     C, L_, R = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
-    prev = None
     for b in blocks:
         k = b["kind"]
         if k == "title":
