@@ -30,6 +30,7 @@ _PINYIN = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūú
 _EXCERPT_MARK = regex.compile(r"^\[(?:…|\.\.\.|……)\]$")
 _HEADER_WORD = compile_both(r"^(?:序号|重点工作|工作内容|工作任务|具体任务(?:分解)?|主要任务|任务|内容|工作|项目|目标|完成时限|完成时间|时间节点|牵头单位|牵头部门|责任单位|配合单位|协同单位|牵头区领导|牵头领导|责任领导|责任人|备注|指标)$")
 HEADING_LEVELS = (1, 2)
+COUNTED = "序号"  # stands in for the serial column of a table that prints none
 _BLANKS = regex.compile(r"[ \t]+")
 _WORD_SPACE = regex.compile(r"(?<=\p{Han}\p{Han})[ \t]+(?=\p{Han}\p{Han})")
 _WHITESPACE = regex.compile(r"\s+")
@@ -101,10 +102,19 @@ def _next_is_row(kept: list[Line], i: int, last_row: int) -> bool:
 
 
 def _table_header(raw: str) -> tuple[str, ...] | None:
+    """A table's header row -> its column names, 序号 first.
+
+    A header of a real table (tab-separated cells from PDF, DOCX or HTML) may have no 序号 column when it has a
+    unit column; its rows are then counted (T1, T2, …) and a 序号 column stands in front of the names.
+    """
     cells = tuple(c for c in (raw.strip().split("\t") if "\t" in raw else _WHITESPACE.split(raw.strip())) if c.strip())
     cells = tuple(c.strip() for c in cells)
-    if len(cells) >= 3 and cells[0] == "序号" and all(len(c) <= 8 and _HAN_WORD.fullmatch(c) for c in cells):
+    if len(cells) < 2 or not all(len(c) <= 8 and _HAN_WORD.fullmatch(c) for c in cells):
+        return None
+    if cells[0] == "序号" and len(cells) >= 3:
         return cells
+    if "\t" in raw and any(_ROLE_HEADER.search(c) for c in cells) and all(_HEADER_WORD.match(c) for c in cells):
+        return (COUNTED,) + cells
     return None
 
 
@@ -135,6 +145,7 @@ def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
     header: tuple[str, ...] | None = None
     flat: tuple[str, ...] | None = None
     last_row = 0
+    counted_rows = False  # the table prints no 序号: its rows are counted
 
     def close() -> None:
         nonlocal current
@@ -183,7 +194,11 @@ def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
                     fragments = fragments[:-1]
                 else:
                     fragments = [f for f in _KEEP_SPACES.split(raw.strip()) if f]
+                counted = counted_rows and "\t" in raw
                 serial = fragments[0] if fragments and fragments[0].isdigit() and len(fragments[0]) <= 3 else None
+                if counted:
+                    fragments = [str(last_row + 1), "\t"] + fragments
+                    serial = str(last_row + 1)
                 if serial and last_row < int(serial) <= last_row + 5:
                     close()
                     last_row = int(serial)
@@ -215,6 +230,7 @@ def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
         if table is not None:
             close()
             header, last_row = table, 0
+            counted_rows = not ln.text.strip().startswith("序号")
             continue
         flat_found = _flat_header(texts, i)
         if flat_found is not None:

@@ -216,3 +216,17 @@ def test_labels_in_the_text_of_an_item_with_items_below():
     assert notice.clauses[0].leaders == ("王五",) and notice.clauses[1].section_title == "实施城市更新"
     assert [(r[0], r[1], r[3]) for r in rows] == [("1-1-2", "lead", "市住建局"), ("1-1-2", "support", "市财政局"),
                                                   ("1-1-2", "support", "市统计局"), ("1-1-2-1", "responsible", "各区人民政府")]
+
+
+def test_html_table_without_serial_numbers_counts_its_rows():
+    from extract.html import html_to_lines
+    from extract.segment import lines_to_notice as to_notice
+
+    page = ("<p>附件</p><p>重点工作任务</p><table><tr><th>重点工作</th><th>牵头单位</th><th>责任单位</th></tr>"
+            "<tr><td>优化营商环境</td><td>市发展改革委</td><td>市市场监管局、市政务办</td></tr>"
+            "<tr><td>稳定就业</td><td>市人社局</td><td></td></tr></table>")
+    notice = to_notice(html_to_lines(page, "n.html"), "n.html")
+    assert [(c.clause_id, c.title) for c in notice.clauses] == [("A1-T1", "优化营商环境"), ("A1-T2", "稳定就业")]
+    rows = [(a.clause_id, a.role, a.unit_raw) for c in notice.clauses for a in clause_to_assignments(c)[0]]
+    assert rows == [("A1-T1", "lead", "市发展改革委"), ("A1-T1", "responsible", "市市场监管局"), ("A1-T1", "responsible", "市政务办"),
+                    ("A1-T2", "lead", "市人社局")]

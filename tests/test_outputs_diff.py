@@ -157,3 +157,8 @@ def test_rewrapped_or_reencoded_copy_diffs_to_nothing(width, encoding, crlf, tmp
     copy = tmp_path_factory.mktemp("copy") / "copy.txt"
     copy.write_bytes((text.replace("\n", "\r\n") if crlf else text).encode(encoding))
     assert _changes(V, path_to_version(copy, REGISTRY)) == []
+
+
+def test_a_pdf_of_the_notice_diffs_to_nothing_against_its_text():
+    pdf = ROOT / "samples" / "changzhou-2019-published" / "notice-libreoffice.pdf"
+    assert _changes(V, path_to_version(pdf, REGISTRY)) == []
