@@ -33,6 +33,11 @@ class Run:
 
     extracted: tuple[Extracted, ...]
     failures: tuple[InputError, ...]
+    empty: tuple[NoticeTables, ...] = ()  # inputs read as text but holding no task clause: a no-clauses issue each
+
+
+class NoClausesError(InputError):
+    """The input reads as text but holds no task clause; it still gets its no-clauses row in the issues table."""
 
 
 def source_to_tables(source: Source, notice_id: str, registry: Registry) -> Extracted:
@@ -43,7 +48,7 @@ def source_to_tables(source: Source, notice_id: str, registry: Registry) -> Extr
     """
     notice = lines_to_notice(source.lines, source.path)
     if not notice.clauses:
-        raise InputError(source.path, "no task clauses found (numbered items or task tables); is it a task-division notice?")
+        raise NoClausesError(source.path, "no task clauses found (numbered items or task tables); is it a task-division notice?")
     issues: list[Issue] = list(source.issues) + list(notice.issues)
     assignments = []
     for clause in notice.clauses:
@@ -65,16 +70,20 @@ def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = 
     files, failures = paths_to_notice_files(paths)
     if notice_id is not None and len(files) + len(failures) != 1:
         raise FengongError(f"--notice-id {notice_id!r} names one notice, but {len(files) + len(failures)} inputs were given")
-    extracted, used = [], Counter()
+    extracted, empty, used = [], [], Counter()
     for path in files:
+        this_id = _unique_id(notice_id or path.stem, used)
         try:
             source = path_to_source(path, password)
-            extracted.append(source_to_tables(source, _unique_id(notice_id or path.stem, used), registry))
+            extracted.append(source_to_tables(source, this_id, registry))
+        except NoClausesError as exc:
+            failures.append(exc)
+            empty.append(NoticeTables(this_id, (), (), (Issue("no-clauses", exc.reason),)))
         except InputError as exc:
             failures.append(exc)
         except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop a folder of thousands
             failures.append(InputError(str(path), f"internal error while reading ({type(exc).__name__}: {exc}); please report it with the file"))
-    return Run(tuple(extracted), tuple(failures))
+    return Run(tuple(extracted), tuple(failures), tuple(empty))
 
 
 def _unique_id(stem: str, used: Counter) -> str:
@@ -84,7 +93,7 @@ def _unique_id(stem: str, used: Counter) -> str:
 
 def run_to_tables(run: Run) -> tuple[dict, dict]:
     """A run -> (frames by table name, manifest as a JSON-ready dict)."""
-    notices = [e.tables for e in run.extracted]
+    notices = [e.tables for e in run.extracted] + list(run.empty)
     frames = notices_to_frames(notices)
     manifest = {
         "tool": "fengong",

@@ -65,6 +65,18 @@ def test_usable_inputs_are_processed_when_others_fail(tmp_path, capsys):
     assert manifest["failures"] == [{"path": str(tmp_path / "missing.txt"), "error": "no such file or folder"}]
 
 
+def test_a_notice_without_clauses_beside_usable_ones_gets_its_no_clauses_row(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    letter = tmp_path / "letter.txt"
+    letter.write_text("各位同事：\n请于周五前提交材料。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    status, _, stderr = _run(["extract", good, letter, "--out", out], capsys)
+    assert status == 2 and "letter.txt: no task clauses found" in stderr
+    issues = (out / "issues.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert any(line.startswith("letter,no-clauses,,") for line in issues)
+
+
 def test_folder_input_reads_every_notice_in_path_order(tmp_path, capsys):
     folder = tmp_path / "in"
     (folder / "b").mkdir(parents=True)
