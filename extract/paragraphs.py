@@ -37,7 +37,7 @@ _WHITESPACE = regex.compile(r"\s+")
 _KEEP_SPACES = regex.compile(r"(\s+)")
 _SERIAL = regex.compile(r"^(\d{1,3})(?:\s|$)")
 _HAN_WORD = regex.compile(r"\p{Han}+")
-_ROLE_HEADER = regex.compile(r"单位|部门|單位|部門")
+ROLE_HEADER = regex.compile(r"单位|部门|單位|部門")  # a column (or label) naming units
 _LABEL_LINE = regex.compile(r"\s*[【\[]?\s*\p{Han}")
 _BARE_ATTACHMENT = regex.compile(r"附\s*件")
 _CLAUSE_PUNCTUATION = regex.compile(r"[，,；;]")
@@ -113,7 +113,7 @@ def _table_header(raw: str) -> tuple[str, ...] | None:
         return None
     if cells[0] == "序号" and len(cells) >= 3:
         return cells
-    if "\t" in raw and any(_ROLE_HEADER.search(c) for c in cells) and all(_HEADER_WORD.match(c) for c in cells):
+    if "\t" in raw and any(ROLE_HEADER.search(c) for c in cells) and all(_HEADER_WORD.match(c) for c in cells):
         return (COUNTED,) + cells
     return None
 
@@ -126,7 +126,7 @@ def _flat_header(texts: list[str], i: int) -> tuple[tuple[str, ...], int] | None
     while j < len(texts) and j - i <= 20 and _HEADER_WORD.match(texts[j]):
         j += 1
     header = tuple(texts[i:j])
-    roles = [h for h in header if _ROLE_HEADER.search(h)]
+    roles = [h for h in header if ROLE_HEADER.search(h)]
     if roles and j < len(texts) and texts[j] == "1":
         return header, j
     return None

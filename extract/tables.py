@@ -6,7 +6,7 @@ import regex
 
 from extract.model import Clause, Line, Piece, Span
 from extract.numbering import line_to_marker
-from extract.paragraphs import Paragraph
+from extract.paragraphs import ROLE_HEADER, Paragraph
 from extract.parties import deadline_to_date, looks_like_unit, unit_list_start
 from extract.script import to_simplified
 
@@ -19,7 +19,7 @@ def row_to_clause(para: Paragraph, number: int, clause_id: str, attachment, sect
     if para.kind == "frow":
         return _flat_row_to_clause(para, number, clause_id, attachment, section, item, heading_title, inherited)
     header = para.header
-    role_columns = [i for i, name in enumerate(header[1:]) if regex.search(r"单位|部门|單位|部門", name)]
+    role_columns = [i for i, name in enumerate(header[1:]) if ROLE_HEADER.search(name)]
     cells = para.cells
     split = unit_list_start([c[0] for c in cells], [c[2] for c in cells], role_columns[0]) if role_columns else len(cells)
     text = "".join(c[0] for c in cells[:split])
@@ -43,7 +43,7 @@ def row_to_clause(para: Paragraph, number: int, clause_id: str, attachment, sect
 def _flat_row_to_clause(para: Paragraph, number: int, clause_id, attachment, section, item, heading_title, inherited) -> Clause:
     """A row of a flattened table: cells are typed by what they hold, since empty and spanned cells are missing."""
     header = [h for h in para.header if h != "序号"]
-    unit_columns = [h for h in header if regex.search(r"单位|部门|單位|部門", h)]
+    unit_columns = [h for h in header if ROLE_HEADER.search(h)]
     typed: list[tuple[str, str, Line]] = []
     units_seen = 0
     for text, line, _ in para.cells:
@@ -72,7 +72,7 @@ def _typed_row(para: Paragraph, number: int, clause_id, attachment, section, ite
         if not cell:
             continue
         simple = to_simplified(name)
-        if regex.search(r"单位|部门", simple):
+        if ROLE_HEADER.search(simple):
             label = f"{simple}："
             pieces.append(Piece(offset, line.line, line.page))
             parts.append(label + cell)
