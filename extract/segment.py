@@ -153,8 +153,9 @@ def paragraphs_to_notice(paras: list[Paragraph], file: str) -> Notice:
             stack[-1].body.append(para)
 
     clauses: list[Clause] = []
+    heading_leads: dict[int, Span | None] = {}
     for node in _walk(roots):
-        clauses.extend(_node_to_clauses(node, issues))
+        clauses.extend(_node_to_clauses(node, issues, heading_leads))
     _check_titles(clauses, issues)
     title, issuer, date = _front_matter(front if (has_attachments or start) else paras)
     if not clauses:
@@ -200,14 +201,17 @@ def _leads_only(party: Span) -> bool:
     return roles == {"lead"}
 
 
-def _heading_party(node: _Node | None) -> Span | None:
-    """The nearest heading above a clause whose own bracket names only a lead (一、强化科技创新（区科技局牵头））."""
-    while node is not None:
+def _heading_party(node: _Node | None, found: dict[int, Span | None]) -> Span | None:
+    """The nearest heading above a clause whose own bracket names only a lead (一、强化科技创新（区科技局牵头））.
+
+    `found` remembers each heading's answer, so the rows of a long table do not read their heading again.
+    """
+    if node is None:
+        return None
+    if id(node) not in found:
         _, party, _ = text_to_party(node.para.span(), "")
-        if party is not None and _leads_only(party):
-            return party
-        node = node.parent
-    return None
+        found[id(node)] = party if party is not None and _leads_only(party) else _heading_party(node.parent, found)
+    return found[id(node)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,11 +237,11 @@ def _unplaced(span: Span, clause_id: str, message: str) -> Issue:
     return Issue("unplaced-text", f"{message}: {span.text[:40]}", clause_id, span.pieces[0].line, span.pieces[0].page)
 
 
-def _node_to_clauses(node: _Node, issues: list[Issue]) -> list[Clause]:
+def _node_to_clauses(node: _Node, issues: list[Issue], heading_leads: dict[int, Span | None]) -> list[Clause]:
     """A numbered node -> the clauses it holds itself (none for a heading whose only content is its children)."""
     where = _where(node)
     heading_title = _heading_title(node.parent)
-    inherited = _heading_party(node.parent)
+    inherited = _heading_party(node.parent, heading_leads)
     if node.level == 9:
         return [row_to_clause(node.para, node.number, where.clause_id, where.attachment, where.section, where.item, heading_title, inherited)]
     own = node.para.span()
