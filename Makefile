@@ -31,8 +31,12 @@ corpus: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python tests/golden.py
 
+# ruff on the sources; mypy and the layer contract (import-linter, in pyproject.toml) on the package as installed.
 lint: $(STAMP)
-	$(BIN)/python -m compileall -q fengong extract normalize outputs tests
+	$(BIN)/ruff check fengong extract normalize outputs tests
+	$(BIN)/python tests/lint_tree.py build/lint
+	cd build/lint && ../../$(BIN)/mypy --config-file ../../pyproject.toml -p fengong
+	cd build/lint && PYTHONPATH=. ../../$(BIN)/lint-imports --config ../../pyproject.toml
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .hypothesis
+	rm -rf $(VENV) out build .pytest_cache .hypothesis

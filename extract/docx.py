@@ -9,9 +9,9 @@ import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from extract.errors import InputError
-from extract.model import Line
-from extract.pdf import CELL_SEPARATOR
+from fengong.extract.errors import InputError
+from fengong.extract.model import Line
+from fengong.extract.pdf import CELL_SEPARATOR
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -49,7 +49,7 @@ def docx_to_lines(path: Path) -> tuple[Line, ...]:
         raise InputError(name, "not a DOCX file (not a ZIP package); is it damaged or another kind of file?")
     try:
         document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises KeyError, ValueError or its own types for a bad package
+    except Exception as exc:  # noqa: BLE001 - python-docx raises KeyError, ValueError or its own types for a bad package
         raise InputError(name, f"not a Word document ({type(exc).__name__}: {exc})") from None
     texts: list[str] = []
     for element in document.element.body.iterchildren():

@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import regex
 
-from extract.model import Line
-from extract.pdf import CELL_SEPARATOR
+from fengong.extract.model import Line
+from fengong.extract.pdf import CELL_SEPARATOR
 
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table",
            "tbody", "thead", "tfoot", "blockquote", "pre", "hr", "dd", "dt", "center", "font"}
@@ -48,7 +48,7 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag):
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
-        elif tag in ("td", "th") and self.cell is not None and self.depth == 1:
+        elif tag in ("td", "th") and self.cell is not None and self.row is not None and self.depth == 1:
             self.row.append(regex.sub(r"\s+", "", "".join(self.cell)))
             self.cell = None
         elif tag == "tr" and self.row is not None and self.depth == 1:

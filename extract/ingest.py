@@ -6,12 +6,12 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.docx import docx_to_lines
-from extract.errors import InputError
-from extract.html import html_to_lines
-from extract.model import Issue, Line
-from extract.pdf import Limits, pdf_to_lines
-from extract.text import bytes_to_text, text_to_lines
+from fengong.extract.docx import docx_to_lines
+from fengong.extract.errors import InputError
+from fengong.extract.html import html_to_lines
+from fengong.extract.model import Issue, Line
+from fengong.extract.pdf import DEFAULT_LIMITS, Limits, pdf_to_lines
+from fengong.extract.text import bytes_to_text, text_to_lines
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
@@ -34,7 +34,7 @@ class Source:
     issues: tuple[Issue, ...] = ()  # what ingestion could not read, e.g. a page without Unicode text
 
 
-def path_to_source(path: Path, password: str | None = None, limits: Limits = Limits()) -> Source:
+def path_to_source(path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Path of one notice file (text, PDF or DOCX) -> its lines and checksum.
 
     Raises:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extract.model import Line, Piece, Span
-from extract.numbering import Marker, line_to_attachment, line_to_marker
-from extract.parties import LABEL, text_to_party
-from extract.script import compile_both
+from fengong.extract.model import Line, Piece, Span
+from fengong.extract.numbering import Marker, line_to_attachment, line_to_marker
+from fengong.extract.parties import LABEL, text_to_party
+from fengong.extract.script import compile_both
 
 # Page furniture a PDF leaves in its text: "— 3 —", "- 3 -", "第3页", "第 3 页 共 10 页", "3/10".
 _PAGE_NUMBER = regex.compile(r"^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")

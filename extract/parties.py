@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from extract.model import Assignment, Clause, Issue, Span
-from extract.script import compile_both, to_simplified
+from fengong.extract.model import Assignment, Clause, Issue, IssueCode, Span
+from fengong.extract.script import compile_both, to_simplified
 
 ROLES = {
     "牵头单位": "lead", "牵头责任单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead",
@@ -122,7 +122,7 @@ def text_to_party(span: Span, clause_id: str) -> tuple[Span, Span | None, list[I
     issues = []
     if end is None:
         piece = span.locate(start)
-        issues.append(Issue("unclosed-bracket", f"unit bracket opened in {clause_id} is not closed; read to the end of the clause", clause_id, piece.line, piece.page))
+        issues.append(Issue(IssueCode.UNCLOSED_BRACKET, f"unit bracket opened in {clause_id} is not closed; read to the end of the clause", clause_id, piece.line, piece.page))
         end = len(text.rstrip())
         rest = ""
     else:
@@ -273,7 +273,7 @@ def party_text_to_party(text: str, role: str | None = None) -> Party:
 def _segments(text: str) -> list[tuple[int, int]]:
     """Party text -> its segments: split at top-level ，；。 and before every label (labels may be apart by spaces only)."""
     cuts = set()
-    for start, end in _split_top(text, "，,；;。\n"):
+    for start, _ in _split_top(text, "，,；;。\n"):
         cuts.add(start)
     depth, i = 0, 0
     while i < len(text):
@@ -290,7 +290,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
         i += 1
     bounds = sorted(cuts) + [len(text) + 1]
     out = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         end = b - 1 if b - 1 < len(text) and text[b - 1] in "，,；;。\n" else min(b, len(text))
         out.append((a, end))
     return out
@@ -412,7 +412,7 @@ def clause_to_assignments(clause: Clause, first_listed_is_lead: bool = False) ->
                 out.append(Assignment(clause.clause_id, "lead", counts["lead"], unit, etc, where.page, where.line, "heading-lead"))
     if not out:
         what = f": {span.text}" if span is not None and span.text.strip() else ""
-        return [], [Issue("no-units", f"{clause.clause_id} names no unit{what}", clause.clause_id, clause.line, clause.page)]
+        return [], [Issue(IssueCode.NO_UNITS, f"{clause.clause_id} names no unit{what}", clause.clause_id, clause.line, clause.page)]
     return out, []
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pdfplumber
 import regex
 
-from extract.errors import InputError
-from extract.model import Issue, Line
+from fengong.extract.errors import InputError
+from fengong.extract.model import Issue, IssueCode, Line
 
 # Text a PDF yields when its fonts carry no Unicode: (cid:123) placeholders, U+FFFD, private-use code points.
 _BAD_CHAR = regex.compile(r"^\(cid:\d+\)$|^[\ufffd\ue000-\uf8ff]$")
@@ -30,6 +30,15 @@ class Limits:
     max_chars_per_page: int = 200_000
     seconds_per_page: float = 20.0
     seconds_total: float = 600.0
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_pages", "max_chars_per_page", "seconds_per_page", "seconds_total"):
+            value = getattr(self, name)
+            if not value > 0:
+                raise ValueError(f"Limits.{name} must be a positive number, got {value!r}")
+
+
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +62,7 @@ def _open(path: Path, password: str | None):
         raise InputError(name, "PDF is truncated or damaged (no %%EOF end marker); get a complete copy")
     try:
         return pdfplumber.open(path, password=password or "")
-    except Exception as exc:  # pdfminer raises many unrelated types for one cause: the file cannot be opened
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many unrelated types for one cause: the file cannot be opened
         raise InputError(name, _open_failure(exc, password)) from None
 
 
@@ -70,8 +79,8 @@ def _tail(path: Path) -> bytes:
 
 def _open_failure(exc: BaseException, password: str | None) -> str:
     causes = [exc]
-    while causes[-1].__cause__ is not None or causes[-1].__context__ is not None:
-        causes.append(causes[-1].__cause__ or causes[-1].__context__)
+    while (cause := causes[-1].__cause__ or causes[-1].__context__) is not None:
+        causes.append(cause)
     names = " ".join(type(c).__name__ for c in causes) + " " + " ".join(str(c) for c in causes)
     if "Password" in names or "password" in names or "Encrypt" in names:
         if password:
@@ -105,7 +114,7 @@ def _page_text(page, number: int) -> _PageText:
     outside = page
     for table in page.find_tables():
         outside = outside.outside_bbox(table.bbox)
-        for row, cells in zip(table.rows, table.extract()):
+        for row, cells in zip(table.rows, table.extract(), strict=False):
             texts = [(cell or "").replace("\n", "").strip() for cell in cells]
             if any(texts):
                 rows.append((row.bbox[1], CELL_SEPARATOR.join(t or "" for t in texts)))
@@ -135,7 +144,7 @@ def _furniture(pages: list[_PageText]) -> set[tuple[int, float]]:
     return furniture
 
 
-def pdf_to_lines(path: Path, password: str | None = None, limits: Limits = Limits()) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
+def pdf_to_lines(path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
     """Path of a PDF -> its lines (page and line within the page kept) and pages that could not be read.
 
     Table cells (pdfplumber's table finder) come out as one line per row, cells separated by a tab, each cell's
@@ -164,7 +173,7 @@ def pdf_to_lines(path: Path, password: str | None = None, limits: Limits = Limit
                     pages.append(_page_text(page, number))
             except InputError:
                 raise
-            except Exception as exc:  # a damaged page object: pdfminer's errors have no common base
+            except Exception as exc:  # noqa: BLE001 - a damaged page object: pdfminer's errors have no common base
                 raise InputError(name, f"PDF page {number} cannot be read, it is damaged ({type(exc).__name__})") from None
             finally:
                 page.close()
@@ -175,11 +184,11 @@ def pdf_to_lines(path: Path, password: str | None = None, limits: Limits = Limit
     if len(unreadable) > len(with_text) / 2:
         raise InputError(name, f"PDF text is unreadable on {len(unreadable)} of {len(with_text)} pages (glyphs without Unicode, e.g. (cid:NNN)); needs OCR or the source document")
     issues = tuple(
-        Issue("unreadable-text", f"page {p.number}: {p.bad} of {p.chars} characters have no Unicode; page skipped", None, None, p.number)
+        Issue(IssueCode.UNREADABLE_TEXT, f"page {p.number}: {p.bad} of {p.chars} characters have no Unicode; page skipped", None, None, p.number)
         for p in unreadable
     )
     skip = _furniture(pages)
-    lines = []
+    lines: list[Line] = []
     for page in pages:
         if page in unreadable:
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import opencc
 import regex
@@ -12,7 +12,7 @@ _S2T = opencc.OpenCC("s2t")
 _HAN = regex.compile(r"\p{Han}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _char_to_simplified(ch: str) -> str:
     out = _T2S.convert(ch)
     return out if len(out) == 1 else ch
@@ -23,7 +23,7 @@ def to_simplified(text: str) -> str:
     return "".join(_char_to_simplified(ch) if _HAN.match(ch) else ch for ch in text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _variants(ch: str) -> str:
     traditional = _S2T.convert(ch)
     return ch + (traditional if len(traditional) == 1 and traditional != ch else "")

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extract.model import Clause, Issue, Line, Notice, Piece, Span
-from extract.numbering import Marker, line_to_marker
-from extract.paragraphs import DATE, HEADING_LEVELS, Paragraph, heading_like, lines_to_paragraphs
-from extract.parties import deadline_to_date, party_text_to_party, text_to_party, text_to_prose_units
-from extract.script import compile_both
-from extract.tables import row_to_clause
+from fengong.extract.model import Clause, Issue, IssueCode, Line, Notice, Piece, Span
+from fengong.extract.numbering import Marker, line_to_marker
+from fengong.extract.paragraphs import DATE, HEADING_LEVELS, Paragraph, heading_like, lines_to_paragraphs
+from fengong.extract.parties import deadline_to_date, party_text_to_party, text_to_party, text_to_prose_units
+from fengong.extract.script import compile_both
+from fengong.extract.tables import row_to_clause
 
 _TITLE_WORDS = regex.compile(r"通知|方案|意见|清单|分工|要点|安排|办法")
 _TITLE_STOPS = regex.compile(r"[，,；;：:]")
@@ -86,7 +86,7 @@ def paragraphs_to_notice(paras: list[Paragraph], file: str) -> Notice:
         if node.number != expected:
             where = _label(attachment, node_parent)
             before = siblings[-1].printed if siblings else "the start"
-            issues.append(Issue("numbering-gap", f"{where}: {node.printed} follows {before}; expected {expected}", "-".join(node.path), node.para.first.line, node.para.first.page))
+            issues.append(Issue(IssueCode.NUMBERING_GAP, f"{where}: {node.printed} follows {before}; expected {expected}", "-".join(node.path), node.para.first.line, node.para.first.page))
         (node_parent.children if node_parent else roots).append(node)
 
     def roots_of_attachment() -> list[_Node]:
@@ -159,7 +159,7 @@ def paragraphs_to_notice(paras: list[Paragraph], file: str) -> Notice:
     _check_titles(clauses, issues)
     title, issuer, date = _front_matter(front if (has_attachments or start) else paras)
     if not clauses:
-        issues.append(Issue("no-clauses", "no task clauses found"))
+        issues.append(Issue(IssueCode.NO_CLAUSES, "no task clauses found"))
     everything = "".join(p.text for p in paras)
     aliases = tuple(dict.fromkeys((m.group(2), m.group(1)) for m in _ALIAS.finditer(everything)))
     return Notice(file, tuple(clauses), tuple(issues), title, issuer, date, tuple((a, t) for a, t in attachments),
@@ -234,7 +234,7 @@ def _where(node: _Node) -> _Where:
 
 
 def _unplaced(span: Span, clause_id: str, message: str) -> Issue:
-    return Issue("unplaced-text", f"{message}: {span.text[:40]}", clause_id, span.pieces[0].line, span.pieces[0].page)
+    return Issue(IssueCode.UNPLACED_TEXT, f"{message}: {span.text[:40]}", clause_id, span.pieces[0].line, span.pieces[0].page)
 
 
 def _node_to_clauses(node: _Node, issues: list[Issue], heading_leads: dict[int, Span | None]) -> list[Clause]:
@@ -314,8 +314,9 @@ def _clause(where: _Where, section_title, text_span: Span, party: Span | None, f
         found = _IN_TEXT_DEADLINE.search(text)
         deadline = found.group(0) if found else None
     first = first_span.pieces[0]
-    return Clause(where.clause_id, where.attachment, where.section, where.item, None, title or _short_title(text), section_title, text,
-                  party.text if party else None, party, first.page, first.line,
+    return Clause(clause_id=where.clause_id, attachment=where.attachment, section=where.section, item=where.item, row=None,
+                  title=title or _short_title(text), section_title=section_title, text=text,
+                  party_text=party.text if party else None, party=party, page=first.page, line=first.line,
                   leaders=parsed.leaders if parsed else (), deadline=deadline, deadline_date=deadline_to_date(deadline),
                   heading_party=inherited)
 
@@ -373,7 +374,7 @@ def _check_titles(clauses: list[Clause], issues: list[Issue]) -> None:
         # Attachments restate separate source documents, so only titles within one attachment must differ.
         key = (clause.attachment, clause.title)
         if key in seen:
-            issues.append(Issue("duplicate-title", f"{clause.clause_id} has the same title as {seen[key]}: {clause.title}", clause.clause_id, clause.line, clause.page))
+            issues.append(Issue(IssueCode.DUPLICATE_TITLE, f"{clause.clause_id} has the same title as {seen[key]}: {clause.title}", clause.clause_id, clause.line, clause.page))
         else:
             seen[key] = clause.clause_id
 

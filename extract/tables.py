@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import regex
 
-from extract.model import Clause, Line, Piece, Span
-from extract.numbering import line_to_marker
-from extract.paragraphs import ROLE_HEADER, Paragraph
-from extract.parties import deadline_to_date, looks_like_unit, unit_list_start
-from extract.script import to_simplified
+from fengong.extract.model import Clause, Line, Piece, Span
+from fengong.extract.numbering import line_to_marker
+from fengong.extract.paragraphs import ROLE_HEADER, Paragraph
+from fengong.extract.parties import deadline_to_date, looks_like_unit, unit_list_start
+from fengong.extract.script import to_simplified
 
 _PERSON = regex.compile(r"^\p{Han}{2,4}$")
 _SENTENCE = regex.compile(r"[。，,；;]")
@@ -35,8 +35,9 @@ def row_to_clause(para: Paragraph, number: int, clause_id: str, attachment, sect
     party = Span("".join(c[0] for c in unit_cells), tuple(pieces)) if unit_cells else None
     role_name = header[1 + role_columns[0]] if role_columns else None
     first = para.first
-    return Clause(clause_id, attachment, section, item, number, text or None,
-                  heading_title, text, party.text if party else None, party, first.page, first.line, table_role=role_name,
+    return Clause(clause_id=clause_id, attachment=attachment, section=section, item=item, row=number, title=text or None,
+                  section_title=heading_title, text=text, party_text=party.text if party else None, party=party,
+                  page=first.page, line=first.line, table_role=role_name,
                   heading_party=inherited)
 
 
@@ -89,6 +90,7 @@ def _typed_row(para: Paragraph, number: int, clause_id, attachment, section, ite
     if title is None and text and len(text) <= 30 and not _SENTENCE.search(text):
         title = text  # a short task cell names the row, as a 重点人群 cell does
     first = para.first
-    return Clause(clause_id, attachment, section, item, number, title, heading_title, text or title or "",
-                  party.text if party else None, party, first.page, first.line, leaders=tuple(leaders),
+    return Clause(clause_id=clause_id, attachment=attachment, section=section, item=item, row=number, title=title,
+                  section_title=heading_title, text=text or title or "", party_text=party.text if party else None,
+                  party=party, page=first.page, line=first.line, leaders=tuple(leaders),
                   deadline=deadline, deadline_date=deadline_to_date(deadline), heading_party=inherited)

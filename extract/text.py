@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.errors import InputError
-from extract.model import Line
+from fengong.extract.errors import InputError
+from fengong.extract.model import Line
 
 # A decode that needs replacement characters is mojibake, never a notice: encodings are tried strictly.
 _BOMS = (
@@ -26,7 +26,7 @@ def bytes_to_text(data: bytes, name: str) -> str:
             try:
                 return _checked(data.decode(encoding), name)
             except UnicodeDecodeError:
-                raise InputError(name, f"starts with a {encoding} byte-order mark but does not decode as {encoding}")
+                raise InputError(name, f"starts with a {encoding} byte-order mark but does not decode as {encoding}") from None
     if b"\x00" in data:
         raise InputError(name, "binary file, not text (contains NUL bytes)")
     for encoding in ("utf-8", "gb18030"):

@@ -1,3 +1,42 @@
-"""fengong (分工): Chinese task-division notices -> tables of who leads, supports and is responsible for what."""
+"""fengong (分工): Chinese task-division notices -> tables of who leads, supports and is responsible for what.
 
-__version__ = "0.1.0"
+    import fengong
+    tables = fengong.extract(["notice.pdf"])      # {"responsibilities": DataFrame, "clauses": …, …}
+    changes = fengong.diff("old.pdf", "new.pdf")["changes"]
+
+The stage packages are installed as fengong.extract, fengong.normalize and fengong.outputs; the names
+`fengong.extract` and `fengong.diff` used on this package are the functions below.
+"""
+
+from __future__ import annotations
+
+import importlib as _importlib
+from typing import TYPE_CHECKING, Any
+
+# The stage package fengong.extract is bound first, so that the function `extract` below keeps the name: a later
+# import of a stage module never rebinds an attribute of this package.
+_importlib.import_module("fengong.extract")
+
+from fengong.extract.errors import FengongError, InputError  # noqa: E402  (after the binding above, on purpose)
+from fengong.version import __version__  # noqa: E402
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def extract(paths: Any, aliases: Any = None, password: str | None = None, notice_id: str | None = None,
+            strict: bool = True) -> dict[str, pd.DataFrame]:
+    """Notice files or folders -> the tables, keyed by table name (see fengong.api.extract)."""
+    from fengong.api import extract as run
+
+    return run(paths, aliases, password, notice_id, strict)
+
+
+def diff(old: Any, new: Any, aliases: Any = None, password: str | None = None) -> dict[str, pd.DataFrame]:
+    """Two versions of a notice -> the tables changes and clause_map (see fengong.api.diff)."""
+    from fengong.api import diff as run
+
+    return run(old, new, aliases, password)
+
+
+__all__ = ["FengongError", "InputError", "__version__", "diff", "extract"]

@@ -1,4 +1,8 @@
-"""Command line: `fengong extract INPUT... --out DIR`. Errors become one line on stderr and exit status 2."""
+"""Command line: `fengong extract INPUT... --out DIR` and `fengong diff OLD NEW --out DIR`, over the library.
+
+Errors the caller can fix become one line on stderr and exit status 2; the document's problems are rows of the
+issues table.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from extract.errors import FengongError
-from fengong import __version__
-from fengong.pipeline import path_to_version, paths_to_run, run_to_summary, run_to_tables
-from normalize.registry import load_registry
-from outputs import diff
-from outputs.write import write_tables
+from fengong.extract.errors import FengongError
+from fengong.version import __version__
 
 EXIT_OK, EXIT_CHANGED, EXIT_UNUSABLE = 0, 1, 2
 
@@ -42,35 +42,37 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    registry = load_registry(args.aliases)
-    old = path_to_version(args.old, registry, args.password)
-    new = path_to_version(args.new, registry, args.password)
-    matches = diff.match_clauses(old, new)
-    changes = diff.matches_to_changes(matches)
-    frames = {"changes": diff.changes_to_frame(changes), "clause_map": diff.matches_to_frame(matches)}
-    counts = {kind: sum(1 for c in changes if c.change == kind) for kind in diff.CONTENT_CHANGES + ("clause-renumbered",)}
-    manifest = {"tool": "fengong", "version": __version__, "old": str(args.old), "new": str(args.new), "changes": counts,
-                "tables": {name: {"rows": len(f), "files": [f"{name}.parquet", f"{name}.csv"]} for name, f in frames.items()}}
-    report = diff.changes_to_markdown(changes, args.old.name, args.new.name)
-    write_tables(args.out, frames, manifest, diff.SCHEMAS, {"diff.md": report})
-    summary = ", ".join(f"{k} {v}" for k, v in counts.items() if v) or "no changes"
+    from fengong.api import compare_versions
+    from fengong.outputs.write import write_tables
+
+    found = compare_versions(args.old, args.new, args.aliases, args.password)
+    write_tables(args.out, found.tables, found.manifest, compare_schemas(), {"diff.md": found.report})
+    summary = ", ".join(f"{k} {v}" for k, v in found.manifest["changes"].items() if v) or "no changes"
     print(f"{args.old} -> {args.new}: {summary}", file=sys.stderr)
-    print(f"diff written to {args.out}/: changes.csv ({len(changes)} rows), clause_map.csv, diff.md")
-    return EXIT_CHANGED if diff.has_content_changes(changes) else EXIT_OK
+    print(f"diff written to {args.out}/: changes.csv ({len(found.changes)} rows), clause_map.csv, diff.md")
+    return EXIT_CHANGED if found.changed else EXIT_OK
+
+
+def compare_schemas() -> dict:
+    """The Parquet schemas of the diff's tables."""
+    from fengong.outputs.diff.changes import SCHEMAS
+
+    return SCHEMAS
 
 
 def _extract(args: argparse.Namespace) -> int:
-    registry = load_registry(args.aliases)
-    run = paths_to_run(list(args.inputs), registry, args.notice_id, args.password)
-    for line in run_to_summary(run):
+    from fengong.api import read_notices
+    from fengong.outputs.write import write_tables
+
+    found = read_notices(args.inputs, args.aliases, args.password, args.notice_id)
+    for line in found.summary:
         print(line, file=sys.stderr)
-    if not run.extracted:
+    if not found.manifest["inputs"]:
         print("fengong: no usable input; no tables written", file=sys.stderr)
         return EXIT_UNUSABLE
-    frames, manifest = run_to_tables(run)
-    write_tables(args.out, frames, manifest)
-    print(f"tables written to {args.out}/: " + ", ".join(f"{name}.csv ({len(f)} rows)" for name, f in frames.items()))
-    return EXIT_UNUSABLE if run.failures else EXIT_OK
+    write_tables(args.out, found.tables, found.manifest)
+    print(f"tables written to {args.out}/: " + ", ".join(f"{name}.csv ({len(f)} rows)" for name, f in found.tables.items()))
+    return EXIT_UNUSABLE if found.failures else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,16 +6,16 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.errors import FengongError, InputError
-from extract.ingest import Source, path_to_source, paths_to_notice_files
-from extract.model import Issue, Notice
-from extract.parties import clause_to_assignments
-from extract.segment import lines_to_notice
-from fengong import __version__
-from normalize.registry import Registry, assignments_to_responsibilities
-from outputs.diff import frames_to_version, VClause
-from outputs.read import folder_to_frames
-from outputs.tables import NoticeTables, notices_to_frames
+from fengong.extract.errors import FengongError, InputError
+from fengong.extract.ingest import Source, path_to_source, paths_to_notice_files
+from fengong.extract.model import Issue, IssueCode, Notice
+from fengong.extract.parties import clause_to_assignments
+from fengong.extract.segment import lines_to_notice
+from fengong.normalize.registry import Registry, assignments_to_responsibilities
+from fengong.outputs.diff.match import VClause, frames_to_version
+from fengong.outputs.read import folder_to_frames
+from fengong.outputs.tables import NoticeTables, notices_to_frames
+from fengong.version import __version__
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = 
     files, failures = paths_to_notice_files(paths)
     if notice_id is not None and len(files) + len(failures) != 1:
         raise FengongError(f"--notice-id {notice_id!r} names one notice, but {len(files) + len(failures)} inputs were given")
-    extracted, empty, used = [], [], Counter()
+    extracted, empty, used = [], [], Counter[str]()
     for path in files:
         this_id = _unique_id(notice_id or path.stem, used)
         try:
@@ -78,7 +78,7 @@ def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = 
             extracted.append(source_to_tables(source, this_id, registry))
         except NoClausesError as exc:
             failures.append(exc)
-            empty.append(NoticeTables(this_id, (), (), (Issue("no-clauses", exc.reason),)))
+            empty.append(NoticeTables(this_id, (), (), (Issue(IssueCode.NO_CLAUSES, exc.reason),)))
         except InputError as exc:
             failures.append(exc)
         except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop a folder of thousands

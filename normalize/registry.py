@@ -10,9 +10,9 @@ from pathlib import Path
 
 import regex
 
-from extract.errors import FengongError
-from extract.model import Assignment, Issue
-from extract.script import to_simplified
+from fengong.extract.errors import FengongError
+from fengong.extract.model import Assignment, Issue, IssueCode
+from fengong.extract.script import to_simplified
 
 # Catch-alls (市各有关部门, 市相关单位): kept as units so no clause loses its row, flagged generic.
 _GENERIC = regex.compile(
@@ -124,7 +124,7 @@ def _city_of(full_names: dict[str, str | None]) -> str | None:
             m = regex.search(r"(\p{Han}{2,3}?)市" + regex.escape(canonical[1:2]), full)
             if m:
                 counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    return max(sorted(counts), key=counts.get) if counts else None
+    return max(sorted(counts), key=lambda city: counts[city]) if counts else None
 
 
 def text_to_registry(text: str, source: str, base: Registry | None = None) -> Registry:
@@ -156,7 +156,7 @@ def text_to_registry(text: str, source: str, base: Registry | None = None) -> Re
 
 def default_registry() -> Registry:
     """The registry shipped with the tool (normalize/units.csv)."""
-    text = resources.files("normalize").joinpath("units.csv").read_text(encoding="utf-8")
+    text = resources.files("fengong.normalize").joinpath("units.csv").read_text(encoding="utf-8")
     return text_to_registry(text, "normalize/units.csv")
 
 
@@ -186,5 +186,5 @@ def assignments_to_responsibilities(assignments: list[Assignment], registry: Reg
         out.append(Responsibility(a, unit))
         if not unit.known and unit.canonical not in reported:
             reported.add(unit.canonical)
-            issues.append(Issue("unknown-unit", f"unit not in the registry, kept as written: {a.unit_raw}", a.clause_id, a.line, a.page))
+            issues.append(Issue(IssueCode.UNKNOWN_UNIT, f"unit not in the registry, kept as written: {a.unit_raw}", a.clause_id, a.line, a.page))
     return out, issues

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.errors import InputError
-from outputs.tables import SCHEMAS
-from outputs.write import MANIFEST
+from fengong.extract.errors import InputError
+from fengong.outputs.tables import SCHEMAS
+from fengong.outputs.write import MANIFEST
 
 
 def folder_to_frames(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow as pa
 
-from extract.model import Clause, Issue
-from normalize.registry import Responsibility
+from fengong.extract.model import Clause, Issue
+from fengong.normalize.registry import Responsibility
 
 ROLES = ("lead", "support", "responsible")
 

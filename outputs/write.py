@@ -12,8 +12,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extract.errors import FengongError
-from outputs.tables import SCHEMAS
+from fengong.extract.errors import FengongError
+from fengong.outputs.tables import SCHEMAS
 
 MANIFEST = "manifest.json"
 

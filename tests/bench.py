@@ -30,21 +30,21 @@ def pdf_report() -> None:
     for path in sorted(PUBLISHED.glob("*.pdf")):
         with pdfplumber.open(path) as pdf:
             pages = len(pdf.pages)
-        ours = best(lambda: pdf_to_lines(path), 3) / pages
-        plain = best(lambda: plain_extract_text(path), 3) / pages
+        ours = best(lambda path=path: pdf_to_lines(path), 3) / pages
+        plain = best(lambda path=path: plain_extract_text(path), 3) / pages
         print(f"  {path.name:<28} {pages:3d} pages  ours {ours * 1000:6.1f} ms/page  extract_text {plain * 1000:6.1f} ms/page  ratio {ours / plain:4.2f}")
     docx_path = PUBLISHED / "notice.docx"
     print(f"DOCX ingestion: {docx_path.name} {best(lambda: docx_to_lines(docx_path), 5) * 1000:.1f} ms")
 
 import pdfplumber  # noqa: E402
 
-from extract.docx import docx_to_lines  # noqa: E402
-from extract.ingest import path_to_source  # noqa: E402
-from extract.pdf import pdf_to_lines  # noqa: E402
-from extract.parties import clause_to_assignments  # noqa: E402
-from extract.segment import lines_to_notice  # noqa: E402
+from fengong.extract.docx import docx_to_lines  # noqa: E402
+from fengong.extract.ingest import path_to_source  # noqa: E402
+from fengong.extract.parties import clause_to_assignments  # noqa: E402
+from fengong.extract.pdf import pdf_to_lines  # noqa: E402
+from fengong.extract.segment import lines_to_notice  # noqa: E402
+from fengong.normalize.registry import default_registry  # noqa: E402
 from fengong.pipeline import Run, run_to_tables, source_to_tables  # noqa: E402
-from normalize.registry import default_registry  # noqa: E402
 
 
 def best(fn, repeat: int = 20) -> float:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.ingest import SUPPORTED
+from fengong.extract.ingest import SUPPORTED
+from fengong.normalize.registry import load_registry
 from fengong.pipeline import paths_to_run, run_to_tables
-from normalize.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

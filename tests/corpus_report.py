@@ -11,9 +11,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from extract.ingest import SUPPORTED  # noqa: E402
+from fengong.extract.ingest import SUPPORTED  # noqa: E402
+from fengong.normalize.registry import default_registry  # noqa: E402
 from fengong.pipeline import paths_to_run  # noqa: E402
-from normalize.registry import default_registry  # noqa: E402
 
 
 def notices(folders: list[Path]) -> list[Path]:

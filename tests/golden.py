@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from cases import CASES, case_frames  # noqa: E402
-from outputs.write import frame_to_csv_bytes  # noqa: E402
+
+from fengong.outputs.write import frame_to_csv_bytes  # noqa: E402
 
 
 def main() -> int:

@@ -3,10 +3,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from extract.docx import docx_to_lines
-from extract.errors import InputError
+from fengong.extract.docx import docx_to_lines
+from fengong.extract.errors import InputError
+from fengong.normalize.registry import default_registry
 from fengong.pipeline import paths_to_run
-from normalize.registry import default_registry
 
 FILES = Path(__file__).resolve().parent / "files"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from extract.numbering import line_to_attachment, line_to_marker, to_int
+from fengong.extract.numbering import line_to_attachment, line_to_marker, to_int
 
 
 @pytest.mark.parametrize("printed, value", [("1", 1), ("１２", 12), ("三", 3), ("十", 10), ("十二", 12), ("二十三", 23), ("⑤", 5)])

@@ -1,5 +1,5 @@
-from extract.paragraphs import clean_text, lines_to_paragraphs
-from extract.text import text_to_lines
+from fengong.extract.paragraphs import clean_text, lines_to_paragraphs
+from fengong.extract.text import text_to_lines
 
 
 def _kinds(text: str):

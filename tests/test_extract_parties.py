@@ -1,5 +1,5 @@
-from extract.model import Clause, Piece, Span
-from extract.parties import clause_to_assignments, looks_like_unit, text_to_party, unit_list_start
+from fengong.extract.model import Clause, Piece, Span
+from fengong.extract.parties import clause_to_assignments, looks_like_unit, text_to_party, unit_list_start
 
 
 def _span(text: str, line: int = 10) -> Span:
@@ -7,7 +7,7 @@ def _span(text: str, line: int = 10) -> Span:
 
 
 def _clause(party: str, table_role: str | None = None) -> Clause:
-    return Clause("A1-1-1", 1, 1, "1", None, None, None, "任务", party, _span(party), None, 10, table_role)
+    return Clause(clause_id="A1-1-1", attachment=1, section=1, item="1", row=None, title=None, section_title=None, text="任务", party_text=party, party=_span(party), page=None, line=10, table_role=table_role)
 
 
 def _rows(party: str, table_role: str | None = None):
@@ -54,7 +54,7 @@ def test_table_cell_takes_the_role_of_its_column():
 
 def test_unit_line_comes_from_where_the_unit_starts():
     span = Span("牵头单位：市财政局，配合单位：市审计局", (Piece(0, 7, 2), Piece(10, 9, 3)))
-    clause = Clause("A1-1-1", 1, 1, "1", None, None, None, "任务", span.text, span, 2, 7)
+    clause = Clause(clause_id="A1-1-1", attachment=1, section=1, item="1", row=None, title=None, section_title=None, text="任务", party_text=span.text, party=span, page=2, line=7)
     assignments, _ = clause_to_assignments(clause)
     assert [(a.unit_raw, a.line, a.page) for a in assignments] == [("市财政局", 7, 2), ("市审计局", 9, 3)]
 

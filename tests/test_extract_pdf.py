@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.errors import InputError
-from extract.pdf import Limits, pdf_to_lines
 from fengong.cli import main
+from fengong.extract.errors import InputError
+from fengong.extract.pdf import Limits, pdf_to_lines
 
 FILES = Path(__file__).resolve().parent / "files"
 NOTICE_LINES = [

@@ -1,5 +1,5 @@
-from extract.segment import lines_to_notice
-from extract.text import text_to_lines
+from fengong.extract.segment import lines_to_notice
+from fengong.extract.text import text_to_lines
 
 
 def _notice(text: str):

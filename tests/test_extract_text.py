@@ -1,7 +1,7 @@
 import pytest
 
-from extract.errors import InputError
-from extract.text import bytes_to_text, text_to_lines
+from fengong.extract.errors import InputError
+from fengong.extract.text import bytes_to_text, text_to_lines
 
 NOTICE = "附件1：\n一、总则\n1、任务。（牵头单位：市财政局）\n"
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from extract.parties import clause_to_assignments, deadline_to_date, party_text_to_party
-from extract.segment import lines_to_notice
-from extract.text import text_to_lines
-from normalize.registry import default_registry
+from fengong.extract.parties import clause_to_assignments, deadline_to_date, party_text_to_party
+from fengong.extract.segment import lines_to_notice
+from fengong.extract.text import text_to_lines
+from fengong.normalize.registry import default_registry
 
 
 def _read(text: str):
@@ -157,7 +157,7 @@ def test_shipped_city_table_only_applies_to_notices_of_its_city():
 
 
 def test_html_text_blocks_and_table_rows():
-    from extract.html import html_to_lines
+    from fengong.extract.html import html_to_lines
 
     page = ("<html><head><title>标题</title><script>var x='1、不是任务';</script></head><body>"
             "<div><p>一、重点人群</p><table><tr><th>序号</th><th>重点人群</th><th>牵头单位</th></tr>"
@@ -219,8 +219,8 @@ def test_labels_in_the_text_of_an_item_with_items_below():
 
 
 def test_html_table_without_serial_numbers_counts_its_rows():
-    from extract.html import html_to_lines
-    from extract.segment import lines_to_notice as to_notice
+    from fengong.extract.html import html_to_lines
+    from fengong.extract.segment import lines_to_notice as to_notice
 
     page = ("<p>附件</p><p>重点工作任务</p><table><tr><th>重点工作</th><th>牵头单位</th><th>责任单位</th></tr>"
             "<tr><td>优化营商环境</td><td>市发展改革委</td><td>市市场监管局、市政务办</td></tr>"

@@ -1,41 +1,59 @@
-"""Layers point one way: fengong -> outputs -> normalize -> extract; nothing imports upward."""
+"""Layers point one way (fengong -> outputs -> normalize -> extract), and only ingestion and writers touch files."""
 
-import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from lint_tree import build
+
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ["extract", "normalize", "outputs", "fengong"]
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module.split(".")[0])
-    return names
+def _lint_imports(tree: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    return subprocess.run([str(LINT_IMPORTS), "--config", str(ROOT / "pyproject.toml"), "--no-cache"], cwd=tree, env=env,
+                          capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("package", ORDER)
-def test_no_upward_imports(package):
-    allowed = set(ORDER[: ORDER.index(package) + 1])
-    for path in sorted((ROOT / package).glob("*.py")):
-        upward = (_imports(path) & set(ORDER)) - allowed
-        assert not upward, f"{path.relative_to(ROOT)} imports {sorted(upward)}"
+def test_the_layer_contract_holds(tmp_path):
+    result = _lint_imports(build(tmp_path / "tree"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("module", "upward"), [
+    ("extract/model.py", "from fengong.normalize.registry import Registry"),
+    ("normalize/registry.py", "import fengong.outputs.tables"),
+    ("outputs/write.py", "from fengong.api import extract"),
+])
+def test_the_layer_contract_fails_on_an_upward_import(tmp_path, module, upward):
+    tree = build(tmp_path / "tree")
+    path = tree / "fengong" / module
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{upward}  # noqa\n", encoding="utf-8")
+    result = _lint_imports(tree)
+    assert result.returncode != 0
+    assert "BROKEN" in result.stdout or "broken" in result.stdout
 
 
 def test_only_ingestion_and_writers_touch_files():
     readers = {"extract/ingest.py", "extract/pdf.py", "extract/docx.py", "normalize/registry.py"}
     writers = {"outputs/write.py"}
-    for package in ORDER[:-1]:
-        for path in sorted((ROOT / package).glob("*.py")):
+    for package in ("extract", "normalize", "outputs"):
+        for path in sorted((ROOT / package).rglob("*.py")):
             rel = str(path.relative_to(ROOT))
             source = path.read_text(encoding="utf-8")
             if rel not in readers:
                 assert "read_bytes(" not in source and "read_text(" not in source and "open(" not in source, rel
             if rel not in writers:
                 assert "write_bytes(" not in source and "write_text(" not in source and ".to_parquet(" not in source, rel
+
+
+def test_stage_packages_install_under_the_tool_name(tmp_path):
+    code = ("import fengong, fengong.extract.model\n"
+            "assert callable(fengong.extract) and callable(fengong.diff)\n"
+            "try:\n    import extract\nexcept ImportError:\n    pass\nelse:\n    raise SystemExit('import extract worked')\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

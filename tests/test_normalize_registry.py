@@ -1,7 +1,7 @@
 import pytest
 
-from extract.model import Assignment
-from normalize.registry import RegistryError, assignments_to_responsibilities, default_registry, load_registry, text_to_registry
+from fengong.extract.model import Assignment
+from fengong.normalize.registry import RegistryError, assignments_to_responsibilities, default_registry, load_registry, text_to_registry
 
 
 @pytest.fixture(scope="module")

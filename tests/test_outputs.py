@@ -4,8 +4,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from outputs.tables import SCHEMAS, notices_to_frames
-from outputs.write import OutputError, frame_to_csv_bytes, write_tables
+from fengong.outputs.tables import SCHEMAS, notices_to_frames
+from fengong.outputs.write import OutputError, frame_to_csv_bytes, write_tables
 
 
 def test_empty_frames_still_have_the_fixed_columns():
@@ -55,6 +55,6 @@ def test_a_failed_write_leaves_no_folder_that_looks_complete(tmp_path):
     out = tmp_path / "out"
     frames = _frames()
     frames["clauses"] = pd.DataFrame({"wrong": [1]})  # does not fit the clauses schema
-    with pytest.raises(Exception):
+    with pytest.raises((KeyError, ValueError, TypeError)):
         write_tables(out, frames, {})
     assert list(tmp_path.iterdir()) == []

@@ -2,17 +2,19 @@
 
 import random
 from dataclasses import replace
+
 import pytest
+from conftest import ROOT, SAMPLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import ROOT, SAMPLE
-from fengong.cli import main
-from fengong.pipeline import path_to_version
-from normalize.registry import default_registry
-from outputs import diff
-from outputs.write import frame_to_csv_bytes
 from rewrap import blocks_to_text, sample_to_blocks
+
+from fengong.cli import main
+from fengong.normalize.registry import default_registry
+from fengong.outputs.diff import changes as diff
+from fengong.outputs.diff.match import match_clauses
+from fengong.outputs.write import frame_to_csv_bytes
+from fengong.pipeline import path_to_version
 
 REVISED = ROOT / "samples" / "changzhou-2019-revised"
 REGISTRY = default_registry()
@@ -20,7 +22,7 @@ V = path_to_version(SAMPLE, REGISTRY)
 
 
 def _changes(old, new):
-    return diff.matches_to_changes(diff.match_clauses(old, new))
+    return diff.matches_to_changes(match_clauses(old, new))
 
 
 def test_revised_sample_reports_each_edit_and_nothing_else():

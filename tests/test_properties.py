@@ -5,15 +5,15 @@ import hashlib
 import pandas as pd
 import pytest
 import regex
+from conftest import SAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import SAMPLE
-from extract.ingest import Source
-from extract.text import bytes_to_text, text_to_lines
-from fengong.pipeline import Run, run_to_tables, source_to_tables
-from normalize.registry import default_registry
 from rewrap import blocks_to_text, sample_to_blocks
+
+from fengong.extract.ingest import Source
+from fengong.extract.text import bytes_to_text, text_to_lines
+from fengong.normalize.registry import default_registry
+from fengong.pipeline import Run, run_to_tables, source_to_tables
 
 REGISTRY = default_registry()
 TEXT = SAMPLE.read_text(encoding="utf-8")

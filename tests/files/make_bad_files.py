@@ -108,7 +108,8 @@ def make_encrypted_pdf() -> None:
     # unencrypted; pdfminer then "decrypts" them into garbage and the text comes
     # out as (cid:N).  So build the plain PDF with reportlab and let pypdf
     # encrypt the whole file properly (AES-128, /V 4 /R 4).
-    from pypdf import PdfReader, PdfWriter as PypdfWriter
+    from pypdf import PdfReader
+    from pypdf import PdfWriter as PypdfWriter
 
     buf = io.BytesIO()
     _notice_pdf(buf)
@@ -326,7 +327,7 @@ def make_partly_cid_pdf() -> None:
     cmap = w.add_stream(_tounicode_cmap({g: c for c, g in gid_of.items()}))
     f1 = _type0_font(w, b"BAAAAA+SimSun", cmap)   # readable (has ToUnicode)
     f2 = _type0_font(w, b"CAAAAA+SimSun", None)   # no ToUnicode -> (cid:N)
-    page1 = _content(b"F1", [encode(l) for l in NOTICE_LINES[:2]]
+    page1 = _content(b"F1", [encode(line) for line in NOTICE_LINES[:2]]
                      + [encode(c) for c in _wrap(NOTICE_LINES[2], 40)])
     page2 = _content(b"F2", _garbage_lines(200))
     page3 = _content(b"F1", [encode(c) for c in _wrap(NOTICE_LINES[3], 40)])
