@@ -12,9 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from cases import CASES, case_frames  # noqa: E402
-
 from fengong.outputs.write import frame_to_csv_bytes  # noqa: E402
+
+from cases import CASES, case_frames  # noqa: E402
 
 
 def main() -> int:

@@ -6,9 +6,10 @@ import sys
 import pytest
 
 import fengong
-from conftest import ROOT, SAMPLE
 from fengong.cli import main
 from fengong.outputs.write import frame_to_csv_bytes
+
+from conftest import ROOT, SAMPLE
 
 REVISED = ROOT / "samples" / "changzhou-2019-revised" / "changzhou-2019-revised.txt"
 

@@ -6,9 +6,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SAMPLE
 
 from fengong.cli import main
+
+from conftest import ROOT, SAMPLE
 
 GOOD = "附件1：\n一、总则\n1、依法行政。（牵头单位：市司法局）\n"
 

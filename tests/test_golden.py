@@ -5,11 +5,12 @@ import io
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from cases import CASES, ROOT, case_frames, case_input
 
 from fengong.cli import main
 from fengong.outputs.tables import SCHEMAS
 from fengong.outputs.write import frame_to_csv_bytes
+
+from cases import CASES, ROOT, case_frames, case_input
 
 CHANGZHOU = next(c for c in CASES if c.name == "changzhou-2019-credit-task-division")
 

@@ -7,6 +7,7 @@ reading decision listed here (and in samples/README.md), never an unexplained ro
 
 import pandas as pd
 import pytest
+
 from cases import CASES
 
 COLUMNS = ["clause_id", "role", "position", "unit_raw", "etc_follows", "convention"]

@@ -4,10 +4,8 @@ import random
 from dataclasses import replace
 
 import pytest
-from conftest import ROOT, SAMPLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rewrap import blocks_to_text, sample_to_blocks
 
 from fengong.cli import main
 from fengong.normalize.registry import default_registry
@@ -15,6 +13,9 @@ from fengong.outputs.diff import changes as diff
 from fengong.outputs.diff.match import match_clauses
 from fengong.outputs.write import frame_to_csv_bytes
 from fengong.pipeline import path_to_version
+
+from conftest import ROOT, SAMPLE
+from rewrap import blocks_to_text, sample_to_blocks
 
 REVISED = ROOT / "samples" / "changzhou-2019-revised"
 REGISTRY = default_registry()

@@ -5,15 +5,16 @@ import hashlib
 import pandas as pd
 import pytest
 import regex
-from conftest import SAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rewrap import blocks_to_text, sample_to_blocks
 
 from fengong.extract.ingest import Source
 from fengong.extract.text import bytes_to_text, text_to_lines
 from fengong.normalize.registry import default_registry
 from fengong.pipeline import Run, run_to_tables, source_to_tables
+
+from conftest import SAMPLE
+from rewrap import blocks_to_text, sample_to_blocks
 
 REGISTRY = default_registry()
 TEXT = SAMPLE.read_text(encoding="utf-8")

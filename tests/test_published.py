@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from cases import CASES
 
 from fengong.normalize.registry import default_registry
 from fengong.outputs.write import frame_to_csv_bytes
 from fengong.pipeline import paths_to_run, run_to_tables
+
+from cases import CASES
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = ROOT / "samples" / "changzhou-2019-published"
