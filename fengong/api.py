@@ -19,6 +19,7 @@ from fengong.extract.errors import InputError
 from fengong.normalize.registry import load_registry
 from fengong.outputs.diff.changes import CONTENT_CHANGES, Change, changes_to_frame, has_content_changes, matches_to_changes, matches_to_frame
 from fengong.outputs.diff.changes import SCHEMAS as DIFF_SCHEMAS
+from fengong.outputs.diff.html import changes_to_html
 from fengong.outputs.diff.match import match_clauses
 from fengong.outputs.diff.report import changes_to_markdown
 from fengong.pipeline import Run, path_to_version, paths_to_run, run_to_summary, run_to_tables
@@ -39,12 +40,13 @@ class Extraction:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """What comparing two versions gives: the tables, the manifest, the readable report, the changes."""
+    """What comparing two versions gives: the tables, the manifest, the readable report, the changes, the HTML report."""
 
     tables: dict[str, pd.DataFrame]
     manifest: dict
     report: str
     changes: tuple[Change, ...]
+    html: str = ""
 
     @property
     def changed(self) -> bool:
@@ -58,6 +60,23 @@ def _paths(paths: PathArg | Iterable[PathArg]) -> list[Path]:
     return [Path(p) for p in paths]
 
 
+def unique_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Paths as given -> the same without repeats (the same file or folder twice, or a file or folder inside a folder also
+    given), in the order given, and a warning line for each path left out."""
+    kept: list[Path] = []
+    warnings, seen = [], set()
+    resolved = [p.resolve() for p in paths]
+    folders = {r: p for p, r in zip(paths, resolved, strict=True) if p.is_dir()}
+    for path, real in zip(paths, resolved, strict=True):
+        inside = next((given for f, given in folders.items() if f != real and real.is_relative_to(f)), None)
+        if real in seen or inside is not None:
+            warnings.append(f"warning: {path} is given twice ({'inside ' + str(inside) if inside else 'again'}); read once")
+        else:
+            kept.append(path)
+            seen.add(real)
+    return kept, warnings
+
+
 def read_notices(paths: PathArg | Iterable[PathArg], aliases: PathArg | None = None, password: str | None = None,
                  notice_id: str | None = None) -> Extraction:
     """Notice files or folders -> an Extraction (tables, manifest, summary, unusable inputs with their reasons).
@@ -66,9 +85,10 @@ def read_notices(paths: PathArg | Iterable[PathArg], aliases: PathArg | None = N
         FengongError: the alias file is unusable, or `notice_id` is given for several inputs.
     """
     registry = load_registry(Path(aliases) if aliases is not None else None)
-    run: Run = paths_to_run(_paths(paths), registry, notice_id, password)
+    given, warnings = unique_paths(_paths(paths))
+    run: Run = paths_to_run(given, registry, notice_id, password)
     tables, manifest = run_to_tables(run)
-    return Extraction(tables, manifest, tuple(run_to_summary(run)), run.failures)
+    return Extraction(tables, manifest, tuple(warnings + run_to_summary(run)), run.failures)
 
 
 def extract(paths: PathArg | Iterable[PathArg], aliases: PathArg | None = None, password: str | None = None,
@@ -102,8 +122,9 @@ def compare_versions(old: PathArg, new: PathArg, aliases: PathArg | None = None,
     counts = {kind: sum(1 for c in changes if c.change == kind) for kind in CONTENT_CHANGES + ("clause-renumbered",)}
     manifest = {"tool": "fengong", "version": __version__, "old": str(old), "new": str(new), "changes": counts,
                 "tables": {name: {"rows": len(f), "files": [f"{name}.parquet", f"{name}.csv"]} for name, f in tables.items()}}
-    report = changes_to_markdown(changes, old_path.name, new_path.name)
-    return Comparison(tables, manifest, report, tuple(changes))
+    report = changes_to_markdown(changes, old_path.name, new_path.name, matches)
+    html = changes_to_html(changes, old_path.name, new_path.name, matches)
+    return Comparison(tables, manifest, report, tuple(changes), html)
 
 
 def diff(old: PathArg, new: PathArg, aliases: PathArg | None = None, password: str | None = None) -> dict[str, pd.DataFrame]:

@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--aliases", type=Path, metavar="FILE", help="extra unit aliases (canonical,full_name,aliases)")
     extract.add_argument("--notice-id", metavar="ID", help="notice_id for a single input (default: file name stem)")
     extract.add_argument("--password", metavar="PASSWORD", help="password of encrypted PDF input")
+    extract.add_argument("--headers", choices=("en", "zh"), default="en", help="CSV and XLSX column headers: en (column names) or zh (Chinese)")
+    extract.add_argument("--db", type=Path, metavar="FILE", help="also add the notices to this DuckDB ledger (created when missing)")
     compare = commands.add_parser("diff", help="compare the assignments of two versions of a notice")
     compare.add_argument("old", type=Path, metavar="OLD", help="notice file or folder written by `fengong extract`")
     compare.add_argument("new", type=Path, metavar="NEW", help="notice file or folder written by `fengong extract`")
@@ -46,10 +48,10 @@ def _diff(args: argparse.Namespace) -> int:
     from fengong.outputs.write import write_tables
 
     found = compare_versions(args.old, args.new, args.aliases, args.password)
-    write_tables(args.out, found.tables, found.manifest, compare_schemas(), {"diff.md": found.report})
+    write_tables(args.out, found.tables, found.manifest, compare_schemas(), {"diff.md": found.report, "diff.html": found.html})
     summary = ", ".join(f"{k} {v}" for k, v in found.manifest["changes"].items() if v) or "no changes"
     print(f"{args.old} -> {args.new}: {summary}", file=sys.stderr)
-    print(f"diff written to {args.out}/: changes.csv ({len(found.changes)} rows), clause_map.csv, diff.md")
+    print(f"diff written to {args.out}/: changes.csv ({len(found.changes)} rows), clause_map.csv, diff.md, diff.html")
     return EXIT_CHANGED if found.changed else EXIT_OK
 
 
@@ -62,7 +64,6 @@ def compare_schemas() -> dict:
 
 def _extract(args: argparse.Namespace) -> int:
     from fengong.api import read_notices
-    from fengong.outputs.write import write_tables
 
     found = read_notices(args.inputs, args.aliases, args.password, args.notice_id)
     for line in found.summary:
@@ -70,9 +71,28 @@ def _extract(args: argparse.Namespace) -> int:
     if not found.manifest["inputs"]:
         print("fengong: no usable input; no tables written", file=sys.stderr)
         return EXIT_UNUSABLE
-    write_tables(args.out, found.tables, found.manifest)
-    print(f"tables written to {args.out}/: " + ", ".join(f"{name}.csv ({len(f)} rows)" for name, f in found.tables.items()))
+    _write_extraction(args, found)
+    print(f"tables written to {args.out}/: " + ", ".join(f"{name}.csv ({len(f)} rows)" for name, f in found.tables.items())
+          + ", tables.xlsx, report.html, datapackage.json")
+    if args.db is not None:
+        _add_to_ledger(args.db, found)
     return EXIT_UNUSABLE if found.failures else EXIT_OK
+
+
+def _write_extraction(args: argparse.Namespace, found) -> None:
+    from fengong.outputs.files import csv_headers, extraction_files
+    from fengong.outputs.write import write_tables
+
+    write_tables(args.out, found.tables, found.manifest, texts=extraction_files(found.tables, found.manifest, args.headers),
+                 headers=csv_headers(found.tables, args.headers))
+
+
+def _add_to_ledger(db: Path, found) -> None:
+    from fengong.outputs.ledger import tables_to_ledger
+    from fengong.outputs.notices import manifest_to_notices
+
+    load = tables_to_ledger(db, found.tables, manifest_to_notices(found.manifest))
+    print(f"ledger {db}: {len(load.added)} notices added, {len(load.skipped)} already there")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,7 +51,8 @@ def test_revised_sample_reports_each_edit_and_nothing_else():
 def test_cli_exit_status_and_files(tmp_path, capsys):
     out = tmp_path / "d"
     assert main(["diff", str(SAMPLE), str(REVISED / "changzhou-2019-revised.txt"), "--out", str(out)]) == 1
-    assert sorted(p.name for p in out.iterdir()) == ["changes.csv", "changes.parquet", "clause_map.csv", "clause_map.parquet", "diff.md", "manifest.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["changes.csv", "changes.parquet", "clause_map.csv", "clause_map.parquet", "diff.html", "diff.md",
+                                                     "manifest.json"]
     report = (out / "diff.md").read_text(encoding="utf-8")
     assert "| role-changed | 1 |" in report and "- A3-7: 25 renumbered" in report and "旧 old: 加强对失信行为的行业性约束和惩戒。" in report
     clause_map = (out / "clause_map.csv").read_text(encoding="utf-8-sig").splitlines()

@@ -1,0 +1,98 @@
+"""The tables -> one workbook (tables.xlsx) for people who work in Excel or WPS.
+
+Sheets: 任务分工 (tasks), 按单位 (each unit's tasks), responsibilities, issues, notices. Every text cell is a string
+cell with the text number format, so clause ids such as 1-2 stay ids (not dates) and a value opening with = stays
+text; the header row is frozen and filtered; widths fit the content (a Chinese character counts as two).
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from datetime import date, datetime
+
+import pandas as pd
+import xlsxwriter
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from fengong.outputs.headers import header
+from fengong.outputs.tasks import tasks_to_by_unit
+
+MAX_WIDTH, MIN_WIDTH = 60, 6
+MAX_ROWS = 1_048_576  # Excel's limit, header included
+CREATED = datetime(2000, 1, 1)  # a fixed document date, so that the same tables give the same bytes
+
+
+def display_width(text: str) -> int:
+    """Text -> its width in spreadsheet columns: wide (Chinese) characters count two, others one; the widest line."""
+    return max((sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in text.split("\n")), default=0)
+
+
+def column_width(title: str, values: pd.Series) -> int:
+    """A column's header and values -> a width that fits them, between MIN_WIDTH and MAX_WIDTH (longer text wraps)."""
+    widest = max([display_width(title)] + [display_width(str(v)) for v in values.dropna()])
+    return max(MIN_WIDTH, min(MAX_WIDTH, widest + 2))
+
+
+def frames_to_sheets(frames: dict[str, pd.DataFrame], notices: pd.DataFrame) -> dict[str, tuple[str, pd.DataFrame]]:
+    """The extract's tables and the notices table -> {sheet name: (table name, frame)}, in sheet order."""
+    return {
+        "任务分工": ("tasks", frames["tasks"]),
+        "按单位": ("by_unit", tasks_to_by_unit(frames["tasks"], frames["responsibilities"])),
+        "responsibilities": ("responsibilities", frames["responsibilities"]),
+        "issues": ("issues", frames["issues"]),
+        "notices": ("notices", notices),
+    }
+
+
+def _formats(workbook: Workbook) -> dict:
+    base = {"valign": "top", "text_wrap": True}
+    return {
+        "header": workbook.add_format({**base, "bold": True, "bg_color": "#DDEBF7", "border": 1}),
+        "text": workbook.add_format({**base, "num_format": "@"}),
+        "number": workbook.add_format(base),
+        "date": workbook.add_format({**base, "num_format": "yyyy-mm-dd"}),
+    }
+
+
+def _write_cell(sheet: Worksheet, row: int, col: int, value, formats: dict) -> None:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        sheet.write_blank(row, col, None, formats["text"])
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, col, value, formats["number"])
+    elif isinstance(value, (int, float)):
+        sheet.write_number(row, col, value, formats["number"])
+    elif isinstance(value, date):
+        sheet.write_datetime(row, col, datetime(value.year, value.month, value.day), formats["date"])
+    else:  # write_string, never write(): a text opening with = must not become a formula
+        sheet.write_string(row, col, str(value), formats["text"])
+
+
+def _write_sheet(workbook: Workbook, name: str, table: str, frame: pd.DataFrame, style: str, formats: dict) -> None:
+    sheet = workbook.add_worksheet(name)
+    kept = frame.iloc[: MAX_ROWS - 2]
+    for col, column in enumerate(frame.columns):
+        title = header(table, column, style)
+        sheet.write_string(0, col, title, formats["header"])
+        sheet.set_column(col, col, column_width(title, kept[column]))
+        for row, value in enumerate(kept[column].tolist(), start=1):
+            _write_cell(sheet, row, col, value, formats)
+    if len(kept) < len(frame):  # never silence: say where the rest is
+        sheet.write_string(len(kept) + 1, 0, f"{len(frame) - len(kept)} more rows than a sheet holds: see {table}.csv", formats["text"])
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(kept), 1), max(len(frame.columns) - 1, 0))
+    sheet.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
+
+
+def tables_to_xlsx(frames: dict[str, pd.DataFrame], notices: pd.DataFrame, style: str = "en") -> bytes:
+    """The extract's tables and the notices table -> the bytes of tables.xlsx, headers in `style` (en or zh)."""
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                                            "strings_to_urls": False})
+    workbook.set_properties({"created": CREATED})
+    formats = _formats(workbook)
+    for name, (table, frame) in frames_to_sheets(frames, notices).items():
+        _write_sheet(workbook, name, table, frame, style, formats)
+    workbook.close()
+    return buffer.getvalue()
