@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SAMPLE := samples/changzhou-2019-credit-task-division/changzhou-2019-credit-task-division.txt
 OUT := out/changzhou-2019
 
-.PHONY: run test bench corpus golden lint clean
+.PHONY: run test bench corpus golden lint clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,8 +17,14 @@ run: $(STAMP)
 	$(BIN)/fengong extract $(SAMPLE) --out $(OUT)
 	@echo "open $(OUT)/responsibilities.csv (or .parquet); manifest: $(OUT)/manifest.json"
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# report.html and diff.html are tested in headless Chromium (Debian's, with its chromedriver); CJK fonts for the
+# screenshots. Installed when missing (CI runs as root on a fresh Debian machine).
+BROWSER_PACKAGES := chromium chromium-driver fonts-wqy-microhei
+browser:
+	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; }
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py

@@ -16,9 +16,9 @@ from fengong.outputs.headers import header
 _TYPES = {pa.string(): "string", pa.int32(): "integer", pa.bool_(): "boolean", pa.date32(): "date", pa.float64(): "number"}
 
 
-def _field(table: str, field: pa.Field, style: str) -> dict:
+def _field(table: str, field: pa.Field, style: str) -> dict[str, str | list[str]]:
     name = header(table, field.name, style)
-    described = {"name": name, "type": _TYPES[field.type]}
+    described: dict[str, str | list[str]] = {"name": name, "type": _TYPES[field.type]}
     if name != field.name:
         described["title"] = field.name
     if field.metadata and b"description" in field.metadata:

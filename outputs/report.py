@@ -166,7 +166,7 @@ def matrix_html(clauses: pd.DataFrame, responsibilities: pd.DataFrame) -> str:
     for unit in units:
         tds = []
         for cid, _ in ids:
-            roles = cells.get((unit, cid))
+            roles = cells.get((unit, cid), [])
             tds.append(f'<td class="{roles[0]}" title="{escape(unit)} · {escape(cid)} · {" ".join(ROLE_NAMES[r] for r in roles)}">'
                        f'{"".join(ROLE_LETTERS[r] for r in roles)}</td>' if roles else "<td>")
         rows.append(f"<tr><th>{escape(unit)}</th>{''.join(tds)}</tr>")

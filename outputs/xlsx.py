@@ -31,7 +31,13 @@ def display_width(text: str) -> int:
 
 def column_width(title: str, values: pd.Series) -> int:
     """A column's header and values -> a width that fits them, between MIN_WIDTH and MAX_WIDTH (longer text wraps)."""
-    widest = max([display_width(title)] + [display_width(str(v)) for v in values.dropna()])
+    widest = display_width(title)
+    for value in values.dropna():
+        text = str(value)
+        # A text at least MAX_WIDTH characters long is as wide as a column gets: no need to weigh its characters.
+        widest = max(widest, MAX_WIDTH if len(text) >= MAX_WIDTH and "\n" not in text else display_width(text))
+        if widest >= MAX_WIDTH:
+            break
     return max(MIN_WIDTH, min(MAX_WIDTH, widest + 2))
 
 
