@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/fengong extract $(SAMPLE) --out $(OUT)
-	@echo "open $(OUT)/responsibilities.csv (or .parquet); manifest: $(OUT)/manifest.json"
+	@echo "open $(OUT)/tables.xlsx or $(OUT)/report.html; tables as CSV and Parquet; manifest: $(OUT)/manifest.json"
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

@@ -89,9 +89,9 @@ def _write_extraction(args: argparse.Namespace, found) -> None:
 
 def _add_to_ledger(db: Path, found) -> None:
     from fengong.outputs.ledger import tables_to_ledger
-    from fengong.outputs.notices import manifest_to_notices
+    from fengong.outputs.notices import tables_to_notices
 
-    load = tables_to_ledger(db, found.tables, manifest_to_notices(found.manifest))
+    load = tables_to_ledger(db, found.tables, tables_to_notices(found.tables, found.manifest))
     print(f"ledger {db}: {len(load.added)} notices added, {len(load.skipped)} already there")
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from fengong.outputs.datapackage import schemas_to_datapackage
 from fengong.outputs.headers import header
-from fengong.outputs.notices import manifest_to_notices
+from fengong.outputs.notices import tables_to_notices
 from fengong.outputs.report import tables_to_html
 from fengong.outputs.tables import SCHEMAS
 from fengong.outputs.xlsx import tables_to_xlsx
@@ -15,7 +15,7 @@ from fengong.outputs.xlsx import tables_to_xlsx
 def extraction_files(frames: dict[str, pd.DataFrame], manifest: dict, style: str = "en") -> dict[str, str | bytes]:
     """The extract's tables and manifest -> {file name: content} of the workbook, the HTML report and datapackage.json,
     headers in `style` (en or zh)."""
-    notices = manifest_to_notices(manifest)
+    notices = tables_to_notices(frames, manifest)
     return {
         "tables.xlsx": tables_to_xlsx(frames, notices, style),
         "report.html": tables_to_html(frames, notices),

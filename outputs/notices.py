@@ -1,8 +1,8 @@
 """The notices as a table (one row per notice), read from the run's manifest.
 
-This is the one place that knows where notice titles come from: when the pipeline writes a `notices` table of its
-own, `manifest_to_notices` is the function to switch over to it; every other output (XLSX, HTML report, ledger)
-asks this one.
+This is the one place that knows where notice titles come from: every output that needs them (XLSX, HTML report,
+ledger) calls `tables_to_notices`, which takes the pipeline's own `notices` table once there is one and reads the
+manifest until then.
 """
 
 from __future__ import annotations
@@ -35,3 +35,8 @@ def manifest_to_notices(manifest: dict) -> pd.DataFrame:
 def notice_titles(notices: pd.DataFrame) -> dict[str, str]:
     """The notices table -> {notice_id: title}, for the notices whose title was found."""
     return {str(n): str(t) for n, t in zip(notices["notice_id"], notices["title"], strict=True) if not pd.isna(t)}
+
+
+def tables_to_notices(frames: dict[str, pd.DataFrame], manifest: dict) -> pd.DataFrame:
+    """The run's tables and manifest -> the notices table: the pipeline's own where it writes one, else from the manifest."""
+    return frames["notices"] if "notices" in frames else manifest_to_notices(manifest)

@@ -106,3 +106,16 @@ def test_same_tables_give_the_same_workbook_bytes(tmp_path):
     for name in ("a", "b"):
         assert main(["extract", str(SAMPLE), "--out", str(tmp_path / name)]) == 0
     assert (tmp_path / "a" / "tables.xlsx").read_bytes() == (tmp_path / "b" / "tables.xlsx").read_bytes()
+
+
+def test_notices_sheet_comes_from_the_manifest(tmp_path):
+    import json
+
+    out = tmp_path / "out"
+    assert main(["extract", str(SAMPLE), "--out", str(out)]) == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["inputs"][0]
+    header, rows = _rows(openpyxl.load_workbook(out / "tables.xlsx")["notices"])
+    assert list(header) == ["notice_id", "title", "issuer", "date", "sha256", "path"]
+    row = dict(zip(header, rows[0], strict=True))
+    assert row["title"] == "关于印发市级部门落实市政府政务诚信建设等系列文件任务分工的通知" == manifest["title"]
+    assert (row["sha256"], row["path"], row["date"].date().isoformat()) == (manifest["sha256"], manifest["path"], "2019-04-16")
