@@ -11,6 +11,7 @@ from html import escape
 
 import pandas as pd
 
+from fengong.extract.model import IssueCode
 from fengong.outputs.notices import notice_titles
 from fengong.outputs.tasks import ROLE_ORDER
 
@@ -33,7 +34,7 @@ mark.u.hot{outline:2px solid #f59e0b}
 .party{color:#333;font-size:.95em}.party::before{content:"分工：";color:#777}
 .extra{color:#555;font-size:.9em}
 .issue{background:#fff7e6;border-left:4px solid #f0a020;padding:.2em .5em;margin-bottom:.3em}
-.issue.error{background:#fdecea;border-color:#d93025}.issue code{font-weight:bold}
+.issue.error{background:#fdecea;border-color:#d93025}.issue.info{background:#f4f6f8;border-color:#9aa5b1}.issue code{font-weight:bold}
 .matrix-wrap{overflow:auto;max-height:80vh;border:1px solid #ccc}
 table.matrix{border-collapse:collapse;font-size:12px}
 .matrix th,.matrix td{border:1px solid #ddd;padding:1px 3px;text-align:center;min-width:1.4em}
@@ -108,9 +109,19 @@ def _text(value) -> str:
     return "" if value is None or pd.isna(value) else str(value)
 
 
+def _severity(issue) -> str:
+    """An issues row -> its severity: the table's own column where it has one, else the code's."""
+    if _text(getattr(issue, "severity", "")):
+        return _text(issue.severity)
+    try:
+        return IssueCode(_text(issue.code)).severity.value
+    except ValueError:
+        return ""
+
+
 def _issue_html(issue) -> str:
     where = ", ".join(f"{k} {_text(v)}" for k, v in (("page", issue.page), ("line", issue.line)) if _text(v))
-    severity = _text(getattr(issue, "severity", ""))
+    severity = _severity(issue)
     return (f'<div class="issue {escape(severity)}"><code>{escape(_text(issue.code))}</code> '
             f'{escape(_text(issue.message))}{f" ({where})" if where else ""}</div>')
 
