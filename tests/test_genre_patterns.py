@@ -18,7 +18,7 @@ def _read(text: str):
 
 
 def _units(text: str, role: str | None = None):
-    return [(r, u, e) for r, u, e, _ in party_text_to_party(text, role).units]
+    return [(m.role, m.unit_raw, m.etc_follows) for m in party_text_to_party(text, role).mentions]
 
 
 def test_labelled_lines_under_a_clause():
@@ -53,7 +53,7 @@ def test_labels_and_prose(party, expected):
 def test_person_names_are_leaders_not_units_and_deadlines_are_kept():
     party = party_text_to_party("责任领导：张三、李四；牵头单位：市发改委；完成时限：2023年6月底前")
     assert party.leaders == ("张三", "李四")
-    assert [u for _, u, _, _ in party.units] == ["市发改委"]
+    assert [m.unit_raw for m in party.mentions] == ["市发改委"]
     assert party.deadline == "2023年6月底前"
 
 
@@ -73,7 +73,7 @@ def test_first_listed_is_lead_convention():
     text = "某市人民政府办公室关于印发重点工作责任分解的通知\n各部门：\n责任分解中，列第一位的责任单位为牵头单位。\n某市人民政府办公室\n2020年5月20日\n重点工作责任分解\n一、甲\n1.任务。（责任单位：市发改委、市财政局）\n"
     notice, rows = _read(text)
     assert notice.first_listed_is_lead
-    assert rows == [("1-1", "responsible", 1, "市发改委", False, "first-listed-is-lead"), ("1-1", "responsible", 2, "市财政局", False, None)]
+    assert rows == [("1-1", "lead", 1, "市发改委", False, "first-listed-is-lead"), ("1-1", "responsible", 1, "市财政局", False, None)]
 
 
 def test_heading_lead_convention():
