@@ -36,7 +36,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check fengong extract normalize outputs tests
 	$(BIN)/python tests/lint_tree.py build/lint
 	cd build/lint && ../../$(BIN)/mypy --config-file ../../pyproject.toml -p fengong
-	cd build/lint && PYTHONPATH=. ../../$(BIN)/lint-imports --config ../../pyproject.toml
+	cd build/lint && PYTHONPATH=. ../../$(BIN)/lint-imports ../../pyproject.toml
 
 clean:
 	rm -rf $(VENV) out build .pytest_cache .hypothesis

@@ -148,7 +148,7 @@ RESPONSIBLE_VERB = r"(?:按职责分工|按照职责分工|按职责|按职能|�
 PROSE_LEAD = compile_both(r"^(.+?)(?:牵头(?:负责|落实|实施|推进|抓总)?|为牵头单位)$")  # 省发展改革委牵头负责
 PROSE_RESPONSIBLE = compile_both(rf"^(.+?){RESPONSIBLE_VERB}$")  # 教育部、财政部负责; 统计局、人力社保局负责落实
 PROSE_SUPPORT_LEAD = compile_both(r"^(.+?)(?:配合|协助)(.+?)(?:落实|实施|推进|开展|负责|做好)$")  # 省人事厅配合省委有关部门落实
-PROSE_WITH = compile_both(rf"^(?:由)?(.+?)会同(.+?)(?:等(?:有关|相关)?(?:部门|单位)?)?(?:{RESPONSIBLE_VERB}|研究|制定|提出)")  # 发展改革委会同财政部负责
+PROSE_WITH = compile_both(rf"^(?:由)?(.+?)会同(.+?)(?:{RESPONSIBLE_VERB}|研究|制定|提出)")  # 发展改革委会同财政部负责
 PROSE_SUPPORT = compile_both(r"^(.+?)(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?$")  # 市审计局配合
 # 由X会同Y… in a sentence of the clause text, with any verb phrase after it (研究提出落实意见, 组织实施).
 BY_PHRASE = compile_both(r"由(\p{Han}[^，。；由]{1,60}?)(?:会同([^，。；]{2,200}?))?(?:等(?:有关|相关)?(?:部门|单位))?(?:共同)?"

@@ -34,6 +34,7 @@ _FLAT_SERIAL = regex.compile(r"^(\d{1,3})\*?$")
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _LABEL_LINE = regex.compile(r"\s*[【\[]?\s*\p{Han}")
 _CLAUSE_PUNCTUATION = regex.compile(r"[，,；;]")
+_DECIMAL_MARKER = regex.compile(r"^(\d{1,3})\.(?=\d+\p{Han})")
 
 
 def clean_text(text: str) -> str:
@@ -201,7 +202,7 @@ class _TextReader:
             self.current = None
             self.last_number.clear()
             return
-        marker = line_to_marker(text)
+        marker = line_to_marker(text) or self._run_on_marker(text)
         current = self.current
         inside_bracket = current is not None and not current.closed and is_unclosed(current.text)
         if genre.END_MATTER.match(text):
@@ -218,6 +219,13 @@ class _TextReader:
         self.current.chunks.append((text, line))
         self.current.cut = kept.cut
         self._maybe_close(text, line)
+
+    def _run_on_marker(self, text: str) -> Marker | None:
+        """11.121人才梯队项目: a number that reads as a decimal but is the next item's (11. after 10.) opens that item."""
+        m = _DECIMAL_MARKER.match(text)
+        if m and int(m.group(1)) == self.last_number.get(3, 0) + 1 and self.last_number.get(3):
+            return Marker(3, int(m.group(1)), text[: m.end()], text[m.end():])
+        return None
 
     def _count(self, marker: Marker) -> None:
         self.last_number[marker.level] = marker.number
@@ -306,7 +314,7 @@ def read_table(kept: list[Kept], i: int, header: tuple[str, ...]) -> tuple[list[
         fragments = _row_fragments(raw)
         serial = str(last_row + 1) if counted and "\t" in raw else _serial_of(fragments)
         if counted and "\t" in raw:
-            fragments = [serial, "\t"] + fragments
+            fragments = [str(last_row + 1), "\t"] + fragments
         if serial and last_row < int(serial) <= last_row + 5:
             last_row = int(serial)
             current = Paragraph("row", number=last_row, header=header, closed=True)

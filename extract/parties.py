@@ -19,7 +19,9 @@ from fengong.extract.genre import LabelKind
 from fengong.extract.model import Assignment, Clause, Convention, Issue, IssueCode, Party, Piece, Role, Span, UnitMention
 from fengong.extract.script import compile_both, to_simplified
 
-_ADMIN_WORD = compile_both(r"^(?:各)?(?:县级市|自治区|自治州|自治县|直辖市|[省市区县州盟旗乡镇])(?:人民)?(?:政府|党委)?$")
+_ADMIN_WORD = compile_both(r"^(?:各)?(?:有关|相关)?(?:县级市|自治区|自治州|自治县|直辖市|[省市区县州盟旗乡镇])(?:人民)?(?:政府|党委)?$")
+_ZONE = compile_both(r"(?:开发区|经开区|高新区|园区|新区|试验区|合作区)$")  # a zone named without its 管委会
+_COMMITTEE = compile_both(r"(?<=(?:开发区|经开区|高新区|园区|新区|试验区|合作区))(?:管委会|管理委员会)$")
 _DEPARTMENT_END = compile_both(r"(?:局|委|厅|办|办公室|部|署|总局|中心)$")
 _NAME_SEPARATORS = compile_both(r"[、，,；;\s]+")
 _LIST_SEPARATORS = "、，,；; \t"
@@ -80,7 +82,7 @@ def _outermost(found: list[tuple[int, int | None]]) -> list[tuple[int, int | Non
 def _prose_brackets(text: str, pairs: dict[int, int | None]) -> list[tuple[int, int | None]]:
     """Closed top-level brackets that read as prose assignments (（教育部、财政部负责）), in written order."""
     top = top_level_mask(text)
-    found = []
+    found: list[tuple[int, int | None]] = []
     for start, end in sorted(pairs.items()):
         if end is None or (start > 0 and not top[start - 1] and text[start - 1] in OPEN) or not _outside(top, text, start):
             continue
@@ -336,7 +338,7 @@ def unit_items(text: str, base: int) -> list[_Item]:
         if raw.strip():
             lead = len(raw) - len(raw.lstrip())
             items.extend(_split_conjunction(raw.strip(), base + a + lead))
-    return _expand_suffixes(_merge_admin_words(text, base, [_item_of(i) for i in items]))
+    return _share_committee(_expand_suffixes(_merge_admin_words(text, base, [_item_of(i) for i in items])))
 
 
 def _split_conjunction(unit: str, offset: int) -> list[_Item]:
@@ -362,6 +364,16 @@ def _item_of(item: _Item) -> _Item:
         mark = Role.LEAD if to_simplified(marked.group(1)) == "牵头" else Role.SUPPORT
         name = name[: marked.start()].strip()
     return _Item(name, item.offset, etc, mark)
+
+
+def _share_committee(items: list[_Item]) -> list[_Item]:
+    """滁州经开区、中新苏滁高新区管委会: zones listed before the one whose 管委会 is written share it."""
+    out = list(items)
+    for k in range(len(out) - 2, -1, -1):
+        committee = _COMMITTEE.search(out[k + 1].name)
+        if committee and _ZONE.search(out[k].name):
+            out[k] = replace(out[k], name=out[k].name + committee.group(0))
+    return out
 
 
 def _merge_admin_words(text: str, base: int, items: list[_Item]) -> list[_Item]:
@@ -394,7 +406,10 @@ def _expand_suffixes(items: list[_Item]) -> list[_Item]:
         if run and item.name:
             expanded = expand_shared_suffix([r.name for r in run] + [item.name])
             if expanded:
-                out.extend(_Item(name, r.offset, r.etc, r.mark) for name, r in zip(expanded, [*run, item], strict=True))
+                # The names are written out in the script the notice uses: 哈爾濱、黑河市政府 -> 哈爾濱市政府.
+                written = {to_simplified(ch): ch for r in [*run, item] for ch in r.name}
+                out.extend(_Item("".join(written.get(ch, ch) for ch in name), r.offset, r.etc, r.mark)
+                           for name, r in zip(expanded, [*run, item], strict=True))
                 run = []
                 continue
         out.extend(run)

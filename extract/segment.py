@@ -22,8 +22,14 @@ from fengong.extract.tables import RowPlace, row_to_clause
 _TITLE_STOPS = regex.compile(r"[，,；;：:]")
 _TITLE_MAX = 30  # a clause's short title is one short sentence; longer first sentences are task text
 _ROW_LEVEL = 9
-_DOC_NUMBER = regex.compile(r"\p{Han}{1,8}\s*[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*号")  # 郧政发〔2023〕5号
+# 郧政发〔2023〕5号, 国发〔2020〕6号, 宁政发[2006]275号: a short prefix ending in 发/函/字/…, a year in brackets, a number.
+_DOC_NUMBER = regex.compile(r"(\p{Han}{1,6}?(?:发|函|字|令|通|办|规|呈))\s*[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*[号號]")
+_BEFORE_DOC_NUMBER = regex.compile(r"^.*(?:意见|通知|方案|决定|文号|字号|文件|的|关于)")
 _CLUTTER = regex.compile(r"\s*(?:发布时间|發布時間|来源|來源|字体|字號|字号|浏览次数|【打印】|索引号|发文字号|信息来源)[:：].*$")
+_TITLE_WORD = regex.compile(r"(?:通知|方案|意见|要点|清单|安排|办法|措施|细则|举措|分解表|分工表|分解|分工)(?:[（(][^（）()]{1,12}[）)])?[》」）)]*")
+# A signature and date, alone or at the end of a paragraph they were joined to (…任务分工。某某办公室2019年4月16日).
+_SIGNED = regex.compile(r"^(?:.*[。；;])?([^。；;]{0,40}?)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_ISSUER_END = regex.compile(r"(?:人民政府|政府|办公厅|办公室|委员会|[局厅部委办])$")
 _PERSON_BEFORE_TITLE = regex.compile(r"^(\p{Han}{2,4}?)(?:常务)?副?(?:市长|区长|县长|省长|主任|书记)")
 
 
@@ -201,10 +207,29 @@ def paragraphs_to_notice(paras: list[Paragraph], file: str) -> Notice:
     if not clauses:
         issues.append(Issue(IssueCode.NO_CLAUSES, "no task clauses found"))
     aliases = tuple(dict.fromkeys((m.group(2), m.group(1)) for m in genre.ALIAS.finditer(everything)))
-    number = _DOC_NUMBER.search("".join(p.text for p in paras[:12]))
+    number = doc_number(to_simplified("".join(_opening(paras))))
     return Notice(file, tuple(clauses), tuple(issues), title, issuer, date, tuple(tree.attachments),
-                  bool(genre.FIRST_LISTED.search(everything)), aliases, regex.sub(r"\s+", "", number.group(0)) if number else None,
+                  bool(genre.FIRST_LISTED.search(everything)), aliases, number,
                   everything)
+
+
+def _opening(paras: list[Paragraph]) -> list[str]:
+    """A notice's paragraphs -> the texts before its first sentence (letterhead, 文号, title, addressee)."""
+    out = []
+    for para in paras[:15]:
+        if "。" in para.text:
+            break
+        out.append(para.text)
+    return out
+
+
+def doc_number(text: str) -> str | None:
+    """Text of a notice's head -> its document number (文号: 国发〔2020〕6号, 郧政发〔2023〕5号), if it prints one."""
+    m = _DOC_NUMBER.search(text)
+    if not m or text[max(0, m.start() - 1):m.start()] in "（(":
+        return None  # （常政发〔2018〕77号）: a document cited, not this one
+    prefix = _BEFORE_DOC_NUMBER.sub("", m.group(1))
+    return regex.sub(r"\s+", "", prefix + m.group(0)[len(m.group(1)):]) if prefix else None
 
 
 def _flat_section(para: Paragraph) -> tuple[Marker, Paragraph] | None:
@@ -458,28 +483,49 @@ def _duplicate_titles(clauses: list[Clause]) -> list[Issue]:
 
 def front_matter(paras: list[Paragraph]) -> tuple[str | None, str | None, str | None]:
     """Paragraphs before the task list -> the notice's title, issuer and date where they can be read."""
-    lines = [_CLUTTER.sub("", t.strip()) for p in paras if p.kind in ("text", "numbered") for t, _ in p.chunks if t.strip()]
+    lines = [_clean_front(p.text) for p in paras if p.kind in ("text", "numbered") and p.text.strip()]
     lines = [t for t in lines if t]
-    # The title is the opening lines up to the addressee (市有关部门和单位：), often centred over two lines.
-    opening: list[str] = []
-    for text in lines[:6]:
-        if text.endswith(("：", ":")) or "。" in text or (_DOC_NUMBER.fullmatch(text) and opening):
-            break
-        if not _DOC_NUMBER.fullmatch(text):
-            opening.append(text)
-    joined = "".join(opening)
-    title = joined if opening and genre.TITLE_WORDS.search(joined) and len(joined) <= 100 else None
-    if title is None:
-        title = next((t for t in lines[:8] if genre.TITLE_WORDS.search(t) and len(t) <= 100 and "。" not in t), None)
     issuer = date = None
     for i, text in enumerate(lines):
-        m = genre.DATE.match(text)
+        # The signature and its date, on lines of their own or joined where the signature filled its line.
+        m = _SIGNED.match(text)
         if m:
-            date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-            if i and len(lines[i - 1]) <= 40 and "。" not in lines[i - 1]:
-                issuer = lines[i - 1]
+            date = f"{int(m.group(2)):04d}-{int(m.group(3)):02d}-{int(m.group(4)):02d}"
+            before = m.group(1) or (regex.split(r"[。；;]", lines[i - 1])[-1] if i else "")
+            issuer = before if len(before) <= 40 and _ISSUER_END.search(before) else None
             break
-    return title, issuer, date
+    return _title(lines), issuer, date
+
+
+def _clean_front(text: str) -> str:
+    """A line before the tasks -> without web-page clutter (发布时间:…, 首页 > …), letterheads and document numbers."""
+    text = _CLUTTER.sub("", text.strip())
+    text = regex.sub(r"^(?:首页|当前位置)\s*[>＞].*?[>＞]\s*(?=\S)", "", text)
+    text = regex.sub(r"^【[^】]{0,30}】", "", text)
+    text = regex.sub(r"^\S{2,24}?(?:人民政府|办公厅|办公室|委员会)文件$", "", text)
+    return _DOC_NUMBER.sub("", text).strip()
+
+
+def _title(lines: list[str]) -> str | None:
+    """The opening lines -> the title: the first line, or run of up to three lines, that ends with a title word.
+
+    Lines are joined before testing, so a title wrapped over lines is found whole however it was wrapped.
+    """
+    for i in range(min(len(lines), 10)):
+        joined = ""
+        for line in lines[i:i + 3]:
+            if genre.DATE.match(line) or (joined and _ISSUER_END.search(line) and len(line) <= 30):
+                break  # a signature is not part of a title
+            joined += line
+            stop = regex.search(r"[：:。]", joined)
+            head = joined[: stop.start()] if stop else joined
+            ends = [m for m in _TITLE_WORD.finditer(head)]
+            # The title ends with its title word; an addressee (市有关部门和单位：) may have been joined after it.
+            if ends and (ends[-1].end() == len(head) or (stop and len(head) - ends[-1].end() <= 15)):
+                return head[: ends[-1].end()].strip("《》 ")
+            if stop or len(joined) > 120:
+                break
+    return None
 
 
 def lines_to_notice(lines: tuple[Line, ...], file: str) -> Notice:

@@ -92,7 +92,7 @@ def _flat_cells(para: Paragraph) -> list[_Typed]:
             typed.append(_Typed("完成时限", text, cell.line))
         elif genre.UPPER_LEVEL_LABEL.match(text):
             typed.append(_Typed(unit_columns[-1] if unit_columns else "责任单位", text, cell.line))
-        elif looks_like_body(text.split("、")[0]) and looks_like_unit_list(text) and units_seen < len(unit_columns):
+        elif looks_like_unit_list(text) and units_seen < len(unit_columns):
             typed.append(_Typed(unit_columns[units_seen], text, cell.line))
             units_seen += 1
         elif units_seen and _PERSON.match(text) and not looks_like_body(text):
@@ -115,8 +115,9 @@ def _typed_row(para: Paragraph, place: RowPlace, typed: list[_Typed]) -> Clause:
             continue
         column = genre.header_column(cell.column)
         if column == Column.UNITS:
-            label = f"{to_simplified(cell.column)}："
-            read = party_text_to_party(cell.text, genre.header_role(cell.column))
+            upper = genre.UPPER_LEVEL_LABEL.match(cell.text) is not None  # 省牵头单位：… carries its own label
+            label = "" if upper else f"{to_simplified(cell.column)}："
+            read = party_text_to_party(cell.text, None if upper else genre.header_role(cell.column))
             mentions.extend(_shifted(m, offset + len(label)) for m in read.mentions)
             pieces.append(Piece(offset, cell.line.line, cell.line.page))
             parts.append(label + cell.text)

@@ -11,10 +11,11 @@ from fengong.extract.ingest import Source, path_to_source, paths_to_notice_files
 from fengong.extract.model import Issue, IssueCode, Notice
 from fengong.extract.parties import clause_to_assignments
 from fengong.extract.segment import lines_to_notice
+from fengong.normalize.jurisdiction import level_from_units, notice_to_jurisdiction
 from fengong.normalize.registry import Registry, assignments_to_responsibilities
 from fengong.outputs.diff.match import VClause, frames_to_version
 from fengong.outputs.read import folder_to_frames
-from fengong.outputs.tables import NoticeTables, notices_to_frames
+from fengong.outputs.tables import NoticeInfo, NoticeTables, notices_to_frames
 from fengong.version import __version__
 
 
@@ -55,10 +56,14 @@ def source_to_tables(source: Source, notice_id: str, registry: Registry) -> Extr
         found, problems = clause_to_assignments(clause, notice.first_listed_is_lead)
         assignments.extend(found)
         issues.extend(problems)
-    scoped = registry.for_notice("".join(line.text for line in source.lines)).with_aliases(notice.aliases)
-    responsibilities, unknown = assignments_to_responsibilities(assignments, scoped)
+    head = "\n".join(line.text for line in source.lines[:60])
+    jurisdiction = notice_to_jurisdiction(notice.title, notice.issuer, head, notice.doc_number)
+    jurisdiction = level_from_units(jurisdiction, [a.unit_raw for a in assignments])
+    responsibilities, unknown = assignments_to_responsibilities(assignments, registry.for_notice(jurisdiction, notice.aliases))
     issues.extend(unknown)
-    return Extracted(source, notice, NoticeTables(notice_id, notice.clauses, tuple(responsibilities), tuple(issues)))
+    info = NoticeInfo(notice_id=notice_id, title=notice.title, issuer=notice.issuer, doc_number=notice.doc_number, date=notice.date,
+                      jurisdiction=jurisdiction.name, level=jurisdiction.level.value, sha256=source.sha256, path=source.path)
+    return Extracted(source, notice, NoticeTables(notice_id, notice.clauses, tuple(responsibilities), tuple(issues), info))
 
 
 def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = None, password: str | None = None) -> Run:
@@ -78,7 +83,7 @@ def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = 
             extracted.append(source_to_tables(source, this_id, registry))
         except NoClausesError as exc:
             failures.append(exc)
-            empty.append(NoticeTables(this_id, (), (), (Issue(IssueCode.NO_CLAUSES, exc.reason),)))
+            empty.append(NoticeTables(this_id, (), (), (Issue(IssueCode.NO_CLAUSES, exc.reason),), NoticeInfo(notice_id=this_id, path=str(path))))
         except InputError as exc:
             failures.append(exc)
         except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop a folder of thousands
@@ -127,7 +132,7 @@ def run_to_summary(run: Run) -> list[str]:
     lines = []
     for e in run.extracted:
         counts = Counter(i.code for i in e.tables.issues)
-        roles = Counter(r.assignment.role for r in e.tables.responsibilities)
+        roles = Counter(str(r.assignment.role) for r in e.tables.responsibilities)
         issue_text = ", ".join(f"{code} {n}" for code, n in sorted(counts.items())) or "none"
         lines.append(
             f"{e.tables.notice_id}: {len(e.tables.clauses)} clauses, {len(e.tables.responsibilities)} responsibilities "

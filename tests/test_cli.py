@@ -75,7 +75,7 @@ def test_a_notice_without_clauses_beside_usable_ones_gets_its_no_clauses_row(tmp
     status, _, stderr = _run(["extract", good, letter, "--out", out], capsys)
     assert status == 2 and "letter.txt: no task clauses found" in stderr
     issues = (out / "issues.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert any(line.startswith("letter,no-clauses,,") for line in issues)
+    assert any(line.startswith("letter,no-clauses,error,,") for line in issues)
 
 
 def test_folder_input_reads_every_notice_in_path_order(tmp_path, capsys):
