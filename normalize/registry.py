@@ -169,10 +169,10 @@ def load_registry(aliases: Path | None = None) -> Registry:
     registry = default_registry()
     if aliases is None:
         return registry
-    try:
-        text = aliases.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RegistryError(f"{aliases}: cannot read alias file ({exc})") from None
+    from fengong.normalize.aliasfile import alias_text_to_rows, path_to_alias_text, printable
+
+    text = path_to_alias_text(aliases)  # bounded read of a regular file; one-line errors
+    alias_text_to_rows(text, printable(str(aliases)))  # field limits, conflicting and cyclic entries
     merged = text_to_registry(text, str(aliases), registry)
     own = text_to_registry(text, str(aliases))
     return Registry(merged.full_names, merged.spellings, merged.city, Registry(own.full_names, own.spellings, None))
