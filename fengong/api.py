@@ -18,15 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from fengong.extract.errors import InputError
 from fengong.normalize.registry import Registry, load_registry
-from fengong.outputs.diff.changes import CONTENT_CHANGES, Change, changes_to_frame, has_content_changes, matches_to_changes, matches_to_frame
-from fengong.outputs.diff.match import match_clauses
-from fengong.outputs.diff.report import changes_to_markdown
 from fengong.pipeline import Batch, Result, Settings, Task, path_to_version, paths_to_tasks, tasks_to_results
 from fengong.pool import DEFAULT_LIMITS, Limits
 from fengong.version import __version__
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from fengong.outputs.diff.changes import Change
 
 PathArg = str | PathLike[str]
 
@@ -53,6 +52,8 @@ class Comparison:
     @property
     def changed(self) -> bool:
         """Whether anything but numbering changed."""
+        from fengong.outputs.diff.changes import has_content_changes
+
         return has_content_changes(list(self.changes))
 
 
@@ -135,6 +136,10 @@ def compare_versions(old: PathArg, new: PathArg, aliases: PathArg | None = None,
         InputError: a version cannot be read, or a folder is not one notice's tables.
         FengongError: the alias file is unusable.
     """
+    from fengong.outputs.diff.changes import CONTENT_CHANGES, changes_to_frame, matches_to_changes, matches_to_frame
+    from fengong.outputs.diff.match import match_clauses
+    from fengong.outputs.diff.report import changes_to_markdown
+
     registry = load_registry(Path(aliases) if aliases is not None else None)
     old_path, new_path = Path(old), Path(new)
     matches = match_clauses(path_to_version(old_path, registry, password), path_to_version(new_path, registry, password))

@@ -89,7 +89,8 @@ def store_entry(folder: Path, key: str, value: dict) -> None:
     """A key and a JSON-ready value -> stored under the key (atomically); a cache that cannot be written is skipped."""
     path = _entry_path(folder, key)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # results of one user's documents: private
+        path.parent.mkdir(exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
             f.write(json.dumps({**value, "key": key}, ensure_ascii=False).encode("utf-8"))

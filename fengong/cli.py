@@ -245,30 +245,39 @@ class Report:
             self.shown = False
 
 
-class _Terminated(BaseException):
-    """SIGTERM, handled like Ctrl-C: the output folder is left as it was."""
+class _Interrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM: the run stops, the output folder is left as it was."""
 
 
-def _on_term(signum: int, frame: object) -> None:
-    raise _Terminated
+_signals: list[int] = []
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    # Kept, because a library may turn the exception into another one while it imports (numpy: ImportError).
+    _signals.append(signum)
+    raise _Interrupted
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line arguments -> exit status (0 done / no change, 1 diff found changes, 2 unusable input or arguments,
     3 some inputs unusable, 130 interrupted)."""
     args = _parser().parse_args(argv)
-    previous = signal.signal(signal.SIGTERM, _on_term) if _main_thread() else None
+    handled = (signal.SIGINT, signal.SIGTERM) if _main_thread() else ()
+    previous = {signum: signal.signal(signum, _on_signal) for signum in handled}
+    _signals.clear()
     try:
         return _diff(args) if args.command == "diff" else _extract(args)
     except FengongError as exc:
         print(f"fengong: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_UNUSABLE
-    except (KeyboardInterrupt, _Terminated):
+    except BaseException:
+        if not _signals:
+            raise
         print("fengong: interrupted; nothing written (an earlier output folder is unchanged)", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _main_thread() -> bool:

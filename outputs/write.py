@@ -240,6 +240,7 @@ class TableSink:
         self._writer.writerow(schema.names)
         self._buffer: list[tuple] = []
         self._parquet: Any = None
+        self._file: Any = None
 
     def add(self, rows: list[tuple], notice_id: str | None = None) -> None:
         """Rows of one notice -> appended to both files."""
@@ -258,7 +259,8 @@ class TableSink:
         folder = self.folder / f"{self.name}.parquet" / f"notice_id={quote(notice_id, safe='')}"
         folder.mkdir(parents=True, exist_ok=True)
         table = rows_to_arrow(rows, self.schema).drop_columns(["notice_id"])
-        pq.write_table(table, folder / f"part-{len(list(folder.iterdir()))}.parquet")
+        with (folder / f"part-{len(list(folder.iterdir()))}.parquet").open("wb") as f:
+            pq.write_table(table, f)
 
     def _flush(self) -> None:
         import pyarrow.parquet as pq
@@ -266,7 +268,9 @@ class TableSink:
         while self._buffer:
             chunk, self._buffer = self._buffer[:_ROW_GROUP], self._buffer[_ROW_GROUP:]
             if self._parquet is None:
-                self._parquet = pq.ParquetWriter(self.folder / f"{self.name}.parquet", self.schema)
+                # A file object, not a path: pyarrow takes paths as UTF-8 text, which a folder name need not be.
+                self._file = (self.folder / f"{self.name}.parquet").open("wb")
+                self._parquet = pq.ParquetWriter(self._file, self.schema)
             self._parquet.write_table(rows_to_arrow(chunk, self.schema))
 
     def close(self) -> None:
@@ -279,9 +283,11 @@ class TableSink:
             return
         self._flush()
         if self._parquet is None:
-            pq.write_table(rows_to_arrow([], self.schema), self.folder / f"{self.name}.parquet")
+            with (self.folder / f"{self.name}.parquet").open("wb") as f:
+                pq.write_table(rows_to_arrow([], self.schema), f)
         else:
             self._parquet.close()
+            self._file.close()
 
     def discard(self) -> None:
         """An abandoned table -> its files closed (the staging folder is removed by its owner)."""
@@ -289,6 +295,7 @@ class TableSink:
         if self._parquet is not None:
             with contextlib.suppress(Exception):
                 self._parquet.close()
+            self._file.close()
 
 
 # --- the output folder -----------------------------------------------------------------------------------------------
@@ -388,7 +395,8 @@ class OutputFolder:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        pq.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False), self.staging / f"{name}.parquet")
+        with (self.staging / f"{name}.parquet").open("wb") as f:
+            pq.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False), f)
         (self.staging / f"{name}.csv").write_bytes(frame_to_csv_bytes(frame))
 
     def write_text(self, name: str, text: str) -> None:
