@@ -129,8 +129,11 @@ def extract(paths: PathArg | Iterable[PathArg], aliases: PathArg | None = None, 
     return found.tables
 
 
-def compare_versions(old: PathArg, new: PathArg, aliases: PathArg | None = None, password: str | None = None) -> Comparison:
+def compare_versions(old: PathArg, new: PathArg, aliases: PathArg | None = None, password: str | None = None,
+                     jobs: int | None = None, limits: Limits = DEFAULT_LIMITS) -> Comparison:
     """Two versions of a notice (files, or folders written by extract) -> a Comparison.
+
+    jobs=None reads the files in this process; jobs=1 in a worker process under `limits` (as the CLI does).
 
     Raises:
         InputError: a version cannot be read, or a folder is not one notice's tables.
@@ -142,7 +145,8 @@ def compare_versions(old: PathArg, new: PathArg, aliases: PathArg | None = None,
 
     registry = load_registry(Path(aliases) if aliases is not None else None)
     old_path, new_path = Path(old), Path(new)
-    matches = match_clauses(path_to_version(old_path, registry, password), path_to_version(new_path, registry, password))
+    matches = match_clauses(path_to_version(old_path, registry, password, jobs, limits),
+                            path_to_version(new_path, registry, password, jobs, limits))
     changes = matches_to_changes(matches)
     tables = {"changes": changes_to_frame(changes), "clause_map": matches_to_frame(matches)}
     counts = {kind: sum(1 for c in changes if c.change == kind) for kind in CONTENT_CHANGES + ("clause-renumbered",)}

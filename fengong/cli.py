@@ -119,7 +119,7 @@ def _diff(args: argparse.Namespace) -> int:
     from fengong.outputs.write import OutputFolder
 
     with OutputFolder(args.out, inputs=[args.old, args.new]) as folder:
-        found = compare_versions(args.old, args.new, args.aliases, read_password(args))
+        found = compare_versions(args.old, args.new, args.aliases, read_password(args), jobs=1)
         for name, frame in found.tables.items():
             folder.write_frame(name, frame, SCHEMAS[name])
         folder.write_text("diff.md", found.report)

@@ -149,19 +149,23 @@ def run_to_summary(run: Run) -> list[str]:
     return lines
 
 
-def path_to_version(path: Path, registry: Registry, password: str | None = None) -> tuple[VClause, ...]:
+def path_to_version(path: Path, registry: Registry, password: str | None = None, jobs: int | None = None,
+                    limits: Limits = DEFAULT_LIMITS) -> tuple[VClause, ...]:
     """A notice file, or a folder written by `fengong extract`, -> the clauses and units a diff compares.
+
+    jobs=None reads the file in this process; jobs=1 in a worker process under `limits`.
 
     Raises:
         InputError: the notice cannot be read, or the folder is not one notice's tables.
     """
+    from fengong.outputs.tables import rows_to_frame
+
     if path.is_dir():
         return frames_to_version(*folder_to_frames(path))
-    run = paths_to_run([path], registry, password=password)
-    if run.failures:
-        raise run.failures[0]
-    frames, _ = run_to_tables(run)
-    return frames_to_version(frames["clauses"], frames["responsibilities"])
+    result = next(tasks_to_results([Task(path, printable(path.stem))], Settings(registry, password=password), jobs, limits))
+    if result.failure is not None:
+        raise InputError(str(path), result.failure)
+    return frames_to_version(rows_to_frame("clauses", result.rows["clauses"]), rows_to_frame("responsibilities", result.rows["responsibilities"]))
 
 
 # --- batches: inputs read one by one (in worker processes, from the cache, or on a Dask cluster), in input order ---
