@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fengong.extract.errors import FengongError, InputError
 from fengong.extract.ingest import Source, path_to_source, paths_to_notice_files
@@ -18,11 +18,12 @@ from fengong.extract.names import path_text, printable
 from fengong.extract.parties import clause_to_assignments
 from fengong.extract.segment import lines_to_notice
 from fengong.normalize.registry import Registry, assignments_to_responsibilities
-from fengong.outputs.diff.match import VClause, frames_to_version
-from fengong.outputs.read import folder_to_frames
 from fengong.outputs.tables import NoticeTables, notices_to_frames
 from fengong.pool import DEFAULT_LIMITS, Limits
 from fengong.version import __version__
+
+if TYPE_CHECKING:
+    from fengong.outputs.diff.match import VClause
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +159,8 @@ def path_to_version(path: Path, registry: Registry, password: str | None = None,
     Raises:
         InputError: the notice cannot be read, or the folder is not one notice's tables.
     """
+    from fengong.outputs.diff.match import frames_to_version
+    from fengong.outputs.read import folder_to_frames
     from fengong.outputs.tables import rows_to_frame
 
     if path.is_dir():
