@@ -155,4 +155,7 @@ def test_every_command_and_option_is_documented_in_the_readme():
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
                     assert option in readme, f"{name} {option}"
-    assert readme.splitlines()[0].strip().startswith("make run") and readme.splitlines()[1].strip().startswith("make test")
+    # One sentence saying what the tool does, then the two commands.
+    lines = [line.strip() for line in readme.splitlines() if line.strip()]
+    assert lines[0].startswith("fengong turns") and lines[0].endswith(".")
+    assert lines[1].startswith("make run") and lines[2].startswith("make test")
