@@ -330,7 +330,8 @@ def folder_to_files(folder: Path) -> tuple[list[Path], list[Path]]:
     Hidden files and folders (.x), Office and WPS lock files (~$x.docx, .~lock.x#) and macOS forks (._x) are
     left out without a word: they are never notices. Links to folders are not followed (no loops).
     """
-    found, skipped = [], []
+    found: list[Path] = []
+    skipped: list[Path] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:

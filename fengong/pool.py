@@ -100,7 +100,7 @@ class Pool(Generic[T, R]):
     def __init__(self, fn: Callable[[T], R], lost: Callable[[T, str], R], jobs: int, limits: Limits = DEFAULT_LIMITS):
         self.fn, self.lost, self.jobs, self.limits = fn, lost, max(1, jobs), limits
         methods = multiprocessing.get_all_start_methods()
-        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.workers: list[_Worker[T]] = []
 
     def _start(self) -> _Worker[T]:

@@ -104,7 +104,7 @@ def _check_consistent(rows: list[AliasRow], source: str) -> None:
     Raises:
         RegistryError: naming the spelling and both rows.
     """
-    canonical_row = {}
+    canonical_row: dict[str, AliasRow] = {}
     for row in rows:
         canonical_row.setdefault(row.canonical, row)
     owner: dict[str, AliasRow] = {}

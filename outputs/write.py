@@ -147,7 +147,7 @@ def foreign_entry(folder: Path) -> str | None:
 
 def _tree(folder: Path) -> list[str]:
     """A folder -> the relative paths of everything below it (files, folders, links), sorted."""
-    found = []
+    found: list[str] = []
     for root, dirs, files in os.walk(folder, followlinks=False):
         base = Path(root).relative_to(folder)
         found.extend(str(base / name) for name in dirs + files)
@@ -511,11 +511,11 @@ def write_tables(out: Path, frames: dict[str, pd.DataFrame], manifest: dict, sch
         OutputError: `out` is a file, overlaps an input, holds files the tool did not write, is locked by another
             run, or cannot be written.
     """
-    if schemas is None:
-        from fengong.outputs.tables import SCHEMAS as schemas
+    from fengong.outputs.tables import SCHEMAS
+
     with OutputFolder(out, inputs) as folder:
         for name, frame in frames.items():
-            folder.write_frame(name, frame, schemas[name])
+            folder.write_frame(name, frame, (schemas or SCHEMAS)[name])
         for name, text in (texts or {}).items():
             folder.write_text(name, text)
         folder.commit(manifest)
