@@ -22,7 +22,7 @@ from pathlib import Path
 
 from fengong.version import __version__
 
-_MAX_INPUT = 1024**3  # inputs above this are not hashed for the cache (the readers refuse them anyway)
+_MAX_INPUT = 256 * 1024**2  # larger inputs are not hashed for the cache (over every reader's size limit anyway)
 _FORMAT = 1
 
 
