@@ -182,3 +182,15 @@ def test_an_input_that_hangs_is_stopped_at_the_time_limit(tmp_path, capsys):
     # Stopped by the limit, or refused up front as no regular file: either way one line, and the others are read.
     assert f"error: {fifo}: " in err and ("reading stopped after 3 s" in err or "regular file" in err)
     assert (tmp_path / "out" / "clauses.csv").exists()
+
+
+def test_the_api_reads_in_workers_and_from_a_cache_with_the_same_tables(tmp_path):
+    import fengong
+    from fengong.api import read_notices
+    from fengong.outputs.write import frame_to_csv_bytes
+
+    plain = fengong.extract([SAMPLE])
+    for options in ({"jobs": 2}, {"cache": tmp_path / "c"}, {"cache": tmp_path / "c"}):
+        tables = fengong.extract([SAMPLE], **options)
+        assert all(frame_to_csv_bytes(tables[name]) == frame_to_csv_bytes(plain[name]) for name in plain), options
+    assert read_notices([SAMPLE], cache=tmp_path / "c").manifest["inputs"][0]["sha256"] == hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
