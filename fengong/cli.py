@@ -177,7 +177,7 @@ def _run(args: argparse.Namespace, settings: Any, tasks: list, errors: list, not
         for error in errors:
             batch.fail(error)
             report.error(str(error))
-        for task, result in zip(tasks, tasks_to_results(tasks, settings, jobs, limits, client), strict=True):
+        for task, result in zip(tasks, tasks_to_results(tasks, settings, jobs, limits, client, encode=True), strict=True):
             batch.add(task, result)
             report.result(task, result)
         batch.finish()

@@ -6,7 +6,7 @@ import contextlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -209,6 +209,7 @@ class Result:
     failure: str | None
     summary: str
     cached: bool = False
+    encoded: dict[str, Any] | None = None  # rows encoded for the writers (outputs.write.EncodedRows), in place of rows
 
 
 def _plain(value: object) -> object:
@@ -269,6 +270,19 @@ def read_task(task: Task, settings: Settings) -> Result:
     if key is not None and result.failure is None:
         cache.store_entry(settings.cache, key, _result_to_json(result))  # type: ignore[arg-type]
     return result
+
+
+def read_and_encode(task: Task, settings: Settings) -> Result:
+    """One input -> its Result with the rows encoded as the writers take them (done in the worker, in parallel)."""
+    from fengong.outputs.tables import SCHEMAS
+    from fengong.outputs.write import encode_rows
+
+    result = read_task(task, settings)
+    try:
+        encoded = {name: encode_rows(rows, SCHEMAS[name].names) for name, rows in result.rows.items()}
+    except UnicodeEncodeError as exc:
+        return failure_to_result(task.notice_id, f"internal error while writing its rows ({exc}); please report it with the file")
+    return replace(result, rows={}, encoded=encoded)
 
 
 def _result_to_json(result: Result) -> dict:
@@ -343,28 +357,29 @@ def folder_to_files(folder: Path) -> tuple[list[Path], list[Path]]:
 
 
 def tasks_to_results(tasks: list[Task], settings: Settings, jobs: int | None = None, limits: Limits = DEFAULT_LIMITS,
-                     client: Any = None) -> Iterator[Result]:
+                     client: Any = None, encode: bool = False) -> Iterator[Result]:
     """Inputs -> their Results in input order: on a Dask cluster (`client`), in `jobs` worker processes with hard
-    limits, or (jobs None) one after another in this process."""
+    limits, or (jobs None) one after another in this process. With `encode`, rows come encoded for the writers."""
+    read = read_and_encode if encode else read_task
     if client is not None:
-        yield from _dask_results(tasks, settings, client)
+        yield from _dask_results(tasks, settings, client, read)
     elif jobs is None:
         for task in tasks:
-            yield read_task(task, settings)
+            yield read(task, settings)
     else:
         from fengong.pool import Pool
 
-        pool = Pool(partial(read_task, settings=settings), partial(lost_to_result, limits=limits), jobs, limits)
+        pool = Pool(partial(read, settings=settings), partial(lost_to_result, limits=limits), jobs, limits)
         yield from pool.map(tasks)
 
 
-def _dask_results(tasks: list[Task], settings: Settings, client: Any) -> Iterator[Result]:
+def _dask_results(tasks: list[Task], settings: Settings, client: Any, read: Callable[..., Result]) -> Iterator[Result]:
     """Inputs -> Results read by the workers of a dask.distributed cluster, gathered in input order.
 
     Dask schedules; the workers need the inputs at the same paths (a shared file system).
     """
     shared = client.scatter(settings, broadcast=True)
-    futures = client.map(read_task, tasks, settings=shared, pure=False)
+    futures = client.map(read, tasks, settings=shared, pure=False)
     try:
         for future in futures:
             yield future.result()
@@ -377,7 +392,7 @@ class Batch:
     """The running outcome of a batch: each Result's rows go to `write(table, rows, notice_id)` in input order; only
     the manifest entries, failures, summary lines and the units table's counts are kept in memory."""
 
-    def __init__(self, write: Callable[[str, list[tuple], str | None], None]):
+    def __init__(self, write: Callable[[str, Any, str | None], None]):
         self.write = write
         self.entries: list[dict] = []
         self.failures: list[InputError] = []
@@ -393,10 +408,11 @@ class Batch:
         """One input's Result -> its rows written, its entry or failure kept, its unit counts merged."""
         from fengong.outputs.tables import merge_unit_counts
 
-        for name, rows in result.rows.items():
-            if rows:
+        for name, rows in (result.encoded or result.rows).items():
+            count = rows.count if result.encoded else len(rows)
+            if count:
                 self.write(name, rows, result.notice_id)
-                self.rows[name] += len(rows)
+                self.rows[name] += count
         if result.failure is not None:
             self.failures.append(InputError(str(task.path), result.failure))
             return

@@ -26,6 +26,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -215,72 +216,103 @@ def _pandas_metadata(schema: pa.Schema) -> bytes:
                        "creator": {"library": "pyarrow", "version": pa.__version__}}).encode()
 
 
-def rows_to_arrow(rows: list[tuple], schema: pa.Schema) -> pa.Table:
-    """Rows as tuples in the schema's column order -> an Arrow table with that schema.
+@dataclass(frozen=True, slots=True)
+class EncodedRows:
+    """Rows of one table of one notice, encoded for the writers: their number, CSV lines and JSON lines (UTF-8).
 
-    The rows go through Arrow's JSON reader, not pa.array: pa.array imports pandas (a third of a second) to check
-    for pandas types, and a text run needs no pandas at all. JSON keeps null apart from "" and ints from bools.
+    Workers encode what they read, so the one process that writes only appends bytes.
+    """
+
+    count: int
+    csv: bytes
+    json: bytes
+
+
+def encode_rows(rows: list[tuple], names: list[str]) -> EncodedRows:
+    """Rows in the order of `names` -> their CSV lines (the csv module with pandas' settings, so the bytes equal
+    DataFrame.to_csv, as the tests check) and JSON lines (null kept apart from "", ints from bools).
+
+    Raises:
+        UnicodeEncodeError: a value holds a lone surrogate (a name that was not made printable).
+    """
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(rows)
+    lines = "".join(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n" for row in rows)
+    return EncodedRows(len(rows), text.getvalue().encode("utf-8"), lines.encode("utf-8"))
+
+
+def json_to_arrow(data: bytes, schema: pa.Schema) -> pa.Table:
+    """JSON lines of rows -> an Arrow table with `schema` (and its metadata).
+
+    Arrow's JSON reader, not pa.array: pa.array imports pandas (a third of a second) to check for pandas types,
+    and a text run needs no pandas at all.
     """
     import pyarrow.json as pj
 
-    if not rows:
+    if not data:
         return schema.empty_table()
-    names = schema.names
-    data = "".join(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
     table = pj.read_json(io.BytesIO(data), read_options=pj.ReadOptions(block_size=max(1 << 20, len(data) + 1)),
                          parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error"))
-    return table.select(names).replace_schema_metadata(schema.metadata)
+    return table.select(schema.names).replace_schema_metadata(schema.metadata)
+
+
+def rows_to_arrow(rows: list[tuple], schema: pa.Schema) -> pa.Table:
+    """Rows as tuples in the schema's column order -> an Arrow table with that schema."""
+    return json_to_arrow(encode_rows(rows, schema.names).json, schema)
 
 
 class TableSink:
     """One table being written: rows appended notice by notice to <name>.csv and <name>.parquet.
 
-    With `partitioned`, the Parquet side is a dataset folder <name>.parquet/notice_id=<id>/part-0.parquet, one
-    partition per notice (the layout Dask and Spark read), and the rows are added with their notice_id.
+    Parquet row groups close after _ROW_GROUP rows at a notice's end: the files depend on the rows only, never on
+    the number of workers. With `partitioned`, the Parquet side is a dataset folder
+    <name>.parquet/notice_id=<id>/part-0.parquet, one partition per notice (the layout Dask and Spark read).
     """
 
     def __init__(self, folder: Path, name: str, schema: pa.Schema, partitioned: bool = False):
         self.folder, self.name, self.rows = folder, name, 0
         self.schema = schema.with_metadata({b"pandas": _pandas_metadata(schema)})
         self.partitioned = partitioned and "notice_id" in schema.names
-        self._csv = (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="")
-        # The csv module with pandas' own settings, so the bytes equal DataFrame.to_csv (checked by the tests).
-        self._writer = csv.writer(self._csv, lineterminator="\n")
-        self._writer.writerow(schema.names)
-        self._buffer: list[tuple] = []
+        self._csv = (folder / f"{name}.csv").open("wb")
+        self._csv.write(b"\xef\xbb\xbf" + encode_rows([tuple(schema.names)], schema.names).csv)  # BOM: Excel, WPS
+        self._json: list[bytes] = []
+        self._pending = 0
         self._parquet: Any = None
         self._file: Any = None
 
-    def add(self, rows: list[tuple], notice_id: str | None = None) -> None:
-        """Rows of one notice -> appended to both files."""
-        self._writer.writerows(rows)
-        self.rows += len(rows)
+    def add(self, rows: list[tuple] | EncodedRows, notice_id: str | None = None) -> None:
+        """Rows of one notice (as tuples, or encoded by a worker) -> appended to both files."""
+        encoded = rows if isinstance(rows, EncodedRows) else encode_rows(rows, self.schema.names)
+        self._csv.write(encoded.csv)
+        self.rows += encoded.count
         if self.partitioned:
-            self._write_partition(rows, notice_id or "")
+            self._write_partition(encoded.json, notice_id or "")
             return
-        self._buffer.extend(rows)
-        if len(self._buffer) >= _ROW_GROUP:
+        self._json.append(encoded.json)
+        self._pending += encoded.count
+        if self._pending >= _ROW_GROUP:
             self._flush()
 
-    def _write_partition(self, rows: list[tuple], notice_id: str) -> None:
+    def _write_partition(self, data: bytes, notice_id: str) -> None:
         import pyarrow.parquet as pq
 
         folder = self.folder / f"{self.name}.parquet" / f"notice_id={quote(notice_id, safe='')}"
         folder.mkdir(parents=True, exist_ok=True)
-        table = rows_to_arrow(rows, self.schema).drop_columns(["notice_id"])
+        table = json_to_arrow(data, self.schema).drop_columns(["notice_id"])
         with (folder / f"part-{len(list(folder.iterdir()))}.parquet").open("wb") as f:
             pq.write_table(table, f)
 
     def _flush(self) -> None:
         import pyarrow.parquet as pq
 
-        while self._buffer:
-            chunk, self._buffer = self._buffer[:_ROW_GROUP], self._buffer[_ROW_GROUP:]
-            if self._parquet is None:
-                # A file object, not a path: pyarrow takes paths as UTF-8 text, which a folder name need not be.
-                self._file = (self.folder / f"{self.name}.parquet").open("wb")
-                self._parquet = pq.ParquetWriter(self._file, self.schema)
-            self._parquet.write_table(rows_to_arrow(chunk, self.schema))
+        if not self._pending:
+            return
+        if self._parquet is None:
+            # A file object, not a path: pyarrow takes paths as UTF-8 text, which a folder name need not be.
+            self._file = (self.folder / f"{self.name}.parquet").open("wb")
+            self._parquet = pq.ParquetWriter(self._file, self.schema)
+        self._parquet.write_table(json_to_arrow(b"".join(self._json), self.schema))
+        self._json, self._pending = [], 0
 
     def close(self) -> None:
         """Both files -> complete on disk."""
@@ -293,7 +325,7 @@ class TableSink:
         self._flush()
         if self._parquet is None:
             with (self.folder / f"{self.name}.parquet").open("wb") as f:
-                pq.write_table(rows_to_arrow([], self.schema), f)
+                pq.write_table(self.schema.empty_table(), f)
         else:
             self._parquet.close()
             self._file.close()
