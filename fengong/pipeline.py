@@ -408,8 +408,9 @@ class Batch:
         """One input's Result -> its rows written, its entry or failure kept, its unit counts merged."""
         from fengong.outputs.tables import merge_unit_counts
 
-        for name, rows in (result.encoded or result.rows).items():
-            count = rows.count if result.encoded else len(rows)
+        tables: dict[str, Any] = result.encoded or result.rows
+        for name, rows in tables.items():
+            count: int = rows.count if result.encoded else len(rows)
             if count:
                 self.write(name, rows, result.notice_id)
                 self.rows[name] += count
