@@ -126,14 +126,14 @@ def foreign_entry(folder: Path) -> str | None:
 
     An empty folder holds nothing foreign; a folder without the tool's manifest.json holds its first entry.
     """
-    entries = _tree(folder)
-    if not entries:
-        return None
     manifest = read_manifest(folder)
     if manifest is None:
-        return MANIFEST if (folder / MANIFEST).exists() else entries[0]
+        # Not the tool's folder: name its first entry without walking it (it may be a home folder given by mistake).
+        with os.scandir(folder) as found:
+            names = sorted(entry.name for entry in found)
+        return None if not names else MANIFEST if MANIFEST in names else names[0]
     files = manifest["files"]
-    for rel in entries:
+    for rel in _tree(folder):
         path = folder / rel
         if rel == MANIFEST:
             continue
@@ -372,10 +372,22 @@ def check_target(out: Path, inputs: Iterable[Path] = ()) -> Path:
             foreign = foreign_entry(target)
         except OSError as exc:
             raise OutputError(f"{name}: cannot read the output folder ({exc.strerror or exc})") from None
+        if foreign == MANIFEST and _legacy_output(target):
+            raise OutputError(f"{name}: an output of an earlier fengong whose manifest lists no checksums: it is not "
+                              f"replaced; remove it yourself or choose another --out")
         if foreign is not None:
             raise OutputError(f"{name}: holds {path_text(foreign)}, which fengong did not write (or which changed since); "
                               f"nothing is deleted: move it away or choose another --out")
     return target
+
+
+def _legacy_output(folder: Path) -> bool:
+    """A folder -> whether its manifest.json is one an earlier fengong wrote, without the checksums of its files."""
+    try:
+        data = json.loads((folder / MANIFEST).read_bytes()[:_MAX_MANIFEST_BYTES].decode("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("tool") == "fengong" and "files" not in data
 
 
 class OutputFolder:

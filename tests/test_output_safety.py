@@ -184,3 +184,13 @@ def test_a_kill_at_any_step_of_the_swap_leaves_a_complete_output_and_the_next_ru
         assert leftovers(out)  # what the killed run left
     _write(out, 3)  # ...and the next run puts it back, then replaces it, and removes what the killed run left.
     assert _manifest(out)["run"] == 3 and _beside(out) == []
+
+
+def test_an_output_of_an_earlier_version_without_checksums_is_named_as_such(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text('{"tool": "fengong", "version": "0.2.0", "tables": {}}')
+    (out / "units.csv").write_text("unit\n")
+    with pytest.raises(OutputError, match="an output of an earlier fengong whose manifest lists no checksums"):
+        _write(out)
+    assert (out / "units.csv").exists()
