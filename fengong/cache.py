@@ -17,6 +17,7 @@ import json
 import os
 import stat
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -95,6 +96,16 @@ def store_entry(folder: Path, key: str, value: dict) -> None:
         with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
             f.write(json.dumps({**value, "key": key}, ensure_ascii=False).encode("utf-8"))
         os.replace(tmp, path)
+        _remove_stale(path.parent)
     except OSError:
         with contextlib.suppress(OSError, UnboundLocalError):
             os.unlink(tmp)
+
+
+def _remove_stale(folder: Path, age: float = 3600.0) -> None:
+    """A cache sub-folder -> the temporary files that killed runs left in it (older than `age` seconds) removed."""
+    now = time.time()
+    for path in folder.glob(".tmp-*"):
+        with contextlib.suppress(OSError):
+            if now - path.stat().st_mtime > age:
+                path.unlink()
