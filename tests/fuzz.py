@@ -130,6 +130,7 @@ def problems(status: int | None, stderr: str, marks: tuple[str, ...] = FAILURE_M
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command-line arguments -> rounds of mutated batches until the time is up; exit 1 if any round failed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0, help="stop starting rounds after this long")
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: new each run, printed)")
