@@ -24,9 +24,10 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench.py
 
 # Mutated samples of every format through `fengong extract`, for FUZZ_SECONDS: no traceback, no hang (tests/fuzz.py).
+# A new random seed each time unless FUZZ_SEED is given (CI gives one, so a failure there can be replayed).
 FUZZ_SECONDS ?= 60
 fuzz: $(STAMP)
-	$(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS)
+	$(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 
 # Per sample notice: clauses, units and issues found (tests/corpus_report.py FOLDER for other notices).
 corpus: $(STAMP)
