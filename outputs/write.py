@@ -42,7 +42,10 @@ MANIFEST = "manifest.json"
 STAGING_MARK = ".fengong-staging"  # inside a staging folder until it is complete
 _TAG = ".fengong-"
 _MAX_MANIFEST_BYTES = 64 * 1024 * 1024
-_ROW_GROUP = 65536  # rows per Parquet row group: a fixed number, so the files do not depend on the number of workers
+# A Parquet row group closes at a notice's end once it holds this many rows or bytes (of JSON lines): bounds that
+# depend on the rows only, so the files do not depend on the number of workers, and memory not on the notices.
+_ROW_GROUP = 65536
+_ROW_GROUP_BYTES = 16 * 1024 * 1024
 
 
 class OutputError(FengongError):
@@ -264,8 +267,8 @@ def rows_to_arrow(rows: list[tuple], schema: pa.Schema) -> pa.Table:
 class TableSink:
     """One table being written: rows appended notice by notice to <name>.csv and <name>.parquet.
 
-    Parquet row groups close after _ROW_GROUP rows at a notice's end: the files depend on the rows only, never on
-    the number of workers. With `partitioned`, the Parquet side is a dataset folder
+    Parquet row groups close at a notice's end after _ROW_GROUP rows or _ROW_GROUP_BYTES: the files depend on the
+    rows only, never on the number of workers. With `partitioned`, the Parquet side is a dataset folder
     <name>.parquet/notice_id=<id>/part-0.parquet, one partition per notice (the layout Dask and Spark read).
     """
 
@@ -276,7 +279,7 @@ class TableSink:
         self._csv = (folder / f"{name}.csv").open("wb")
         self._csv.write(b"\xef\xbb\xbf" + encode_rows([tuple(schema.names)], schema.names).csv)  # BOM: Excel, WPS
         self._json: list[bytes] = []
-        self._pending = 0
+        self._pending = self._pending_bytes = 0
         self._parquet: Any = None
         self._file: Any = None
 
@@ -290,7 +293,8 @@ class TableSink:
             return
         self._json.append(encoded.json)
         self._pending += encoded.count
-        if self._pending >= _ROW_GROUP:
+        self._pending_bytes += len(encoded.json)
+        if self._pending >= _ROW_GROUP or self._pending_bytes >= _ROW_GROUP_BYTES:
             self._flush()
 
     def _write_partition(self, data: bytes, notice_id: str) -> None:
@@ -312,7 +316,7 @@ class TableSink:
             self._file = (self.folder / f"{self.name}.parquet").open("wb")
             self._parquet = pq.ParquetWriter(self._file, self.schema)
         self._parquet.write_table(json_to_arrow(b"".join(self._json), self.schema))
-        self._json, self._pending = [], 0
+        self._json, self._pending, self._pending_bytes = [], 0, 0
 
     def close(self) -> None:
         """Both files -> complete on disk."""
