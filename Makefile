@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SAMPLE := samples/changzhou-2019-credit-task-division/changzhou-2019-credit-task-division.txt
 OUT := out/changzhou-2019
 
-.PHONY: run test bench corpus golden lint clean
+.PHONY: run test bench fuzz corpus golden lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py
+
+# Mutated samples of every format through `fengong extract`, for FUZZ_SECONDS: no traceback, no hang (tests/fuzz.py).
+# A new random seed each time unless FUZZ_SEED is given (CI gives one, so a failure there can be replayed).
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 
 # Per sample notice: clauses, units and issues found (tests/corpus_report.py FOLDER for other notices).
 corpus: $(STAMP)

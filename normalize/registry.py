@@ -15,21 +15,19 @@ renamed bodies (环保局 / 生态环境局) are not joined unless an alias file
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import regex
 
 from fengong.extract.bodies import Body, national_name, parse_body
-from fengong.extract.errors import FengongError
 from fengong.extract.model import Assignment, Issue, IssueCode
+from fengong.extract.names import path_text
 from fengong.extract.resources import shipped_text
 from fengong.extract.script import to_simplified
+from fengong.normalize.aliasfile import RegistryError, alias_text_to_rows, path_to_alias_text
 from fengong.normalize.jurisdiction import NATIONAL, Jurisdiction, Level, place_level, place_short, resolve_place
 
-ALIAS_COLUMNS = ("canonical", "full_name", "aliases")
 SPELLING_SEPARATOR = " | "
 SHIPPED = ("changzhou.csv",)  # the alias files under normalize/aliases/, each naming its jurisdiction
 _WHITESPACE = regex.compile(r"\s+")
@@ -43,10 +41,6 @@ _PREFIX_LEVEL = {"国家": Level.NATIONAL, "国务院": Level.NATIONAL, "中央"
                  "市": Level.CITY, "州": Level.CITY, "盟": Level.CITY, "地区": Level.CITY, "市委": Level.CITY, "州委": Level.CITY,
                  "县": Level.COUNTY, "区": Level.COUNTY, "旗": Level.COUNTY, "县委": Level.COUNTY, "区委": Level.COUNTY,
                  "镇": Level.TOWNSHIP, "乡": Level.TOWNSHIP, "街道": Level.TOWNSHIP}
-
-
-class RegistryError(FengongError):
-    """An alias file cannot be used; the message names the file and the problem."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,49 +235,14 @@ def _full_name(canonical: str, prefix: str, place: str, body: Body) -> str:
 
 
 # ---------------------------------------------------------------- alias files
-def text_to_entries(text: str, source: str, jurisdiction: str | None = None) -> tuple[AliasEntry, ...]:
-    """CSV text of an alias file -> its entries.
-
-    The header names the columns: canonical, full_name, aliases (spellings separated by |) and optionally
-    jurisdiction; a `units.csv` written by the tool (unit, full_name, spellings, jurisdiction, …) is read too.
+def text_to_entries(text: str, source: str) -> tuple[AliasEntry, ...]:
+    """CSV text of an alias file (see aliasfile) -> its entries.
 
     Raises:
-        RegistryError: the header has no canonical (or unit) column, a row has no canonical name, or a spelling
-            is given two canonical names, or names form a cycle.
+        RegistryError: the header names no canonical column, a row has none, or the rows give a spelling two
+            canonical names (which includes A -> B, B -> A cycles and chains).
     """
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    columns = [c.strip() for c in reader.fieldnames or []]
-    name_column = "canonical" if "canonical" in columns else "unit" if "unit" in columns else None
-    spelling_column = "aliases" if "aliases" in columns else "spellings" if "spellings" in columns else None
-    if name_column is None:
-        raise RegistryError(f"{source}: first row must name the columns canonical,full_name,aliases (or be a units.csv written by fengong), got {','.join(columns)!r}")
-    entries = []
-    for number, row in enumerate(reader, start=2):
-        row = {k.strip(): (v or "").strip() for k, v in row.items() if k}
-        if not any(row.values()):
-            continue
-        canonical = row.get(name_column, "")
-        if not canonical:
-            raise RegistryError(f"{source}: row {number} has no {name_column} name")
-        spellings = tuple(s.strip() for s in row.get(spelling_column or "", "").split("|") if s.strip() and s.strip() != canonical)
-        where = row.get("jurisdiction") or jurisdiction
-        entries.append(AliasEntry(canonical, row.get("full_name") or None, spellings, where or None))
-    check_entries(tuple(entries), source)
-    return tuple(entries)
-
-
-def check_entries(entries: tuple[AliasEntry, ...], source: str) -> None:
-    """Alias entries -> nothing, or an error naming a spelling given two canonical names in one jurisdiction.
-
-    Raises:
-        RegistryError: a spelling maps to two different canonical names (which includes A -> B, B -> A cycles).
-    """
-    seen: dict[tuple[str | None, str], str] = {}
-    for entry in entries:
-        for spelling in {_key(entry.canonical), *(_key(s) for s in entry.spellings)}:
-            other = seen.setdefault((entry.jurisdiction, spelling), entry.canonical)
-            if other != entry.canonical:
-                raise RegistryError(f"{source}: {spelling} is given two canonical names, {other} and {entry.canonical}; keep one")
+    return tuple(AliasEntry(r.canonical, r.full_name, r.aliases, r.jurisdiction) for r in alias_text_to_rows(text, source))
 
 
 def default_registry() -> Registry:
@@ -303,11 +262,8 @@ def load_registry(aliases: Path | None = None) -> Registry:
     registry = default_registry()
     if aliases is None:
         return registry
-    try:
-        text = aliases.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RegistryError(f"{aliases}: cannot read alias file ({exc})") from None
-    return Registry(registry.entries + text_to_entries(text, str(aliases)))
+    text = path_to_alias_text(aliases)  # bounded read of a regular file; one-line errors
+    return Registry(registry.entries + text_to_entries(text, path_text(aliases)))
 
 
 def assignments_to_responsibilities(assignments: list[Assignment], namer: Namer) -> tuple[list[Responsibility], list[Issue]]:
@@ -324,3 +280,7 @@ def assignments_to_responsibilities(assignments: list[Assignment], namer: Namer)
         else:
             issues.append(Issue(IssueCode.UNKNOWN_UNIT, f"a body the name model does not know, kept as written: {a.unit_raw}", a.clause_id, a.line, a.page))
     return out, issues
+
+
+__all__ = ["AliasEntry", "Namer", "Registry", "RegistryError", "Responsibility", "Unit", "assignments_to_responsibilities",
+           "default_registry", "load_registry", "text_to_entries"]

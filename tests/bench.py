@@ -6,6 +6,7 @@ folder of copies of the sample, which is what a batch of thousands costs per not
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -47,6 +48,71 @@ from fengong.normalize.registry import default_registry  # noqa: E402
 from fengong.pipeline import Run, run_to_tables, source_to_tables  # noqa: E402
 
 
+def _extract(inputs: Path, out: Path, *options: str) -> float:
+    """Seconds of one `fengong extract` process over `inputs` (process start and writing included)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "fengong", "extract", str(inputs), "--out", str(out), "-q", *options],
+                   check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def _folder_of_copies(folder: Path, copies: int) -> Path:
+    folder.mkdir()
+    for i in range(copies):
+        shutil.copy(SAMPLE, folder / f"notice-{i:04d}.txt")
+    return folder
+
+
+def batch_report(copies: int = 200) -> None:
+    """Notices per second for a folder of `copies` notices, with one worker and with all cores (no cache)."""
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = _folder_of_copies(Path(tmp) / "in", copies)
+        for jobs in sorted({1, cores}):
+            elapsed = _extract(folder, Path(tmp) / f"out-{jobs}", "--no-cache", "--jobs", str(jobs))
+            print(f"fengong extract, folder of {copies} notices, --jobs {jobs}: {elapsed:.2f} s, {copies / elapsed:.1f} notices/s")
+
+
+def cache_report(copies: int = 200) -> None:
+    """A first run filling an empty cache against a second run reading from it (same folder, all cores)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = _folder_of_copies(Path(tmp) / "in", copies)
+        cache = Path(tmp) / "cache"
+        first = _extract(folder, Path(tmp) / "out1", "--cache", str(cache))
+        second = _extract(folder, Path(tmp) / "out2", "--cache", str(cache))
+        print(f"cache: first run {first:.2f} s, re-run from the cache {second:.2f} s ({first / second:.1f}x), folder of {copies}")
+
+
+def _long_version(version: tuple, copies: int) -> tuple:
+    """A notice's clauses -> a notice `copies` times as long, each copy's clauses told apart by a marker."""
+    from dataclasses import replace
+
+    return tuple(replace(c, clause_id=f"P{k}-{c.clause_id}", text=f"{c.text}（第{k}部分）", title=f"{c.title}{k}")
+                 for k in range(copies) for c in version)
+
+
+def diff_report() -> None:
+    """Diff time for long notices made of 10 and 40 copies of the sample against its revision, and the same
+    comparison made with the exhaustive alignment (every clause against every clause) for 10 copies."""
+    from fengong.outputs.diff.changes import matches_to_changes
+    from fengong.outputs.diff.match import _align_exhaustively, match_clauses
+    from fengong.pipeline import path_to_version
+
+    registry = default_registry()
+    old = path_to_version(SAMPLE, registry)
+    new = path_to_version(ROOT / "samples" / "changzhou-2019-revised" / "changzhou-2019-revised.txt", registry)
+    for copies in (10, 40):
+        a, b = _long_version(old, copies), _long_version(new, copies)
+        start = time.perf_counter()
+        changes = matches_to_changes(match_clauses(a, b))
+        elapsed = time.perf_counter() - start
+        print(f"diff of {copies} long notices ({len(a)} and {len(b)} clauses): {elapsed:.2f} s, {len(changes)} changes")
+    a, b = _long_version(old, 10), _long_version(new, 10)
+    start = time.perf_counter()
+    _align_exhaustively(a, b, range(len(a)), range(len(b)), {})
+    print(f"  the exhaustive alignment alone, 10 long notices: {time.perf_counter() - start:.2f} s")
+
+
 def best(fn, repeat: int = 20) -> float:
     times = []
     for _ in range(repeat):
@@ -72,18 +138,9 @@ def main() -> int:
     for name, fn in stages.items():
         print(f"  {name:<38} {best(fn) * 1000:8.1f} ms")
     pdf_report()
-    copies = 200
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "in"
-        folder.mkdir()
-        for i in range(copies):
-            shutil.copy(SAMPLE, folder / f"notice-{i:04d}.txt")
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "fengong", "extract", str(folder), "--out", str(Path(tmp) / "out")],
-                       check=True, capture_output=True, cwd=ROOT)
-        elapsed = time.perf_counter() - start
-    print(f"fengong extract on a folder of {copies} copies: {elapsed:.2f} s in all, "
-          f"{elapsed / copies * 1000:.1f} ms per notice, {copies / elapsed:.1f} notices/s (process start and writing included)")
+    batch_report()
+    cache_report()
+    diff_report()
     return 0
 
 
