@@ -62,7 +62,7 @@ def test_one_unreadable_page_is_reported_and_the_others_read():
     "limits, reason",
     [
         (Limits(max_pages=2), "3 pages, more than the limit of 2"),
-        (Limits(max_bytes=1024), "more than the limit of 0 MB"),
+        (Limits(pdf_bytes=1024), "more than the limit of 1 KB"),
         (Limits(max_chars_per_page=50), "more than the limit of 50"),
         (Limits(seconds_per_page=1e-6), "gave up"),
     ],
