@@ -19,36 +19,19 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
 from fengong.extract.errors import InputError
 from fengong.extract.model import Issue, IssueCode, Line
-from fengong.extract.pdf_layout import TextRow, chars_to_rows, duplicate_indexes
+from fengong.extract.pdf_layout import PageText, chars_to_rows
 from fengong.extract.reading import CELL_SEPARATOR, DEFAULT_LIMITS, Limits, read_regular_file, size_text
 
 __all__ = ["CELL_SEPARATOR", "DEFAULT_LIMITS", "Limits", "PageText", "pages_to_lines", "pages_without_text",
            "pdf_bytes_to_lines", "pdf_bytes_to_pages", "pdf_to_lines"]
 
-# Text a PDF yields when its fonts carry no Unicode: (cid:123) placeholders, U+FFFD, private-use code points.
-_BAD_CHAR = regex.compile(r"^\(cid:\d+\)$|^[\ufffd\ue000-\uf8ff]$")
 _DIGITS = regex.compile(r"\d+")
-# pdfminer's log lines that mean content of the page was dropped.
-_LOSS = regex.compile(r"Data-loss|Cannot render")
-
-
-@dataclass(frozen=True, slots=True)
-class PageText:
-    """One page as read: its rows (top, text) in reading order, its height, and its glyphs counted."""
-
-    number: int
-    rows: tuple[TextRow, ...]
-    height: float
-    chars: int  # glyphs that are not spaces
-    bad: int  # of those, glyphs without Unicode ((cid:N))
-    reader: str = "pdfium"  # pdfium or pdfplumber
 
 
 def pdf_to_lines(path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
@@ -103,7 +86,11 @@ def _open_failure(exc: BaseException, password: str | None) -> str:
 
 @contextlib.contextmanager
 def _documents(data: bytes, name: str, password: str | None) -> Iterator[tuple]:
-    """PDF bytes -> (pdfplumber document, pdfium document or None when pdfium cannot open it)."""
+    """PDF bytes -> (pdfplumber document, pdfium document or None when pdfium cannot open it); both closed after.
+
+    Raises:
+        InputError: pdfminer cannot open the document (damaged, encrypted without the right password).
+    """
     import pdfplumber
 
     from fengong.extract.pdf_pdfium import open_document
@@ -121,7 +108,25 @@ def _documents(data: bytes, name: str, password: str | None) -> Iterator[tuple]:
     finally:
         if fast is not None:
             fast.close()
-        plumber.close()
+        # pdfplumber's close builds every page it has not built yet: on a damaged page tree that fails again.
+        with contextlib.suppress(Exception):
+            plumber.close()
+
+
+@contextlib.contextmanager
+def _quiet_libraries() -> Iterator[None]:
+    """A block -> the same, with pdfminer's and pdfplumber's log lines kept off stderr (what they say about lost
+    content is collected page by page and becomes issues; the rest would break the one-line report of a file).
+    """
+    loggers = [logging.getLogger(name) for name in ("pdfminer", "pdfplumber")]
+    handler = logging.NullHandler()
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
 
 
 @contextlib.contextmanager
@@ -147,29 +152,6 @@ def _deadline(seconds: float, name: str, what: str):
         signal.signal(signal.SIGALRM, previous)
 
 
-class _LossLog(logging.Handler):
-    """Collects pdfminer's log lines about dropped content while a page is read (and keeps them off stderr)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if _LOSS.search(message) and message not in self.messages:
-            self.messages.append(message.splitlines()[0][:200])
-
-
-@contextlib.contextmanager
-def _pdfminer_losses() -> Iterator[_LossLog]:
-    handler, logger = _LossLog(), logging.getLogger("pdfminer")
-    logger.addHandler(handler)
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
-
-
 def pdf_bytes_to_pages(data: bytes, name: str, password: str | None = None,
                        limits: Limits = DEFAULT_LIMITS) -> tuple[tuple[PageText, ...], tuple[Issue, ...]]:
     """Bytes of a PDF -> each page's rows, and the damage found while reading (damaged-page, complex-page issues).
@@ -183,7 +165,9 @@ def pdf_bytes_to_pages(data: bytes, name: str, password: str | None = None,
     _check_envelope(data, name)
     started = time.monotonic()
     pages, issues = [], []
-    with _documents(data, name, password) as (plumber, fast):
+    with _quiet_libraries(), _documents(data, name, password) as (plumber, fast):
+        if fast is not None and len(fast) > limits.max_pages:  # counted by pdfium before pdfminer builds any page
+            raise InputError(name, f"PDF has {len(fast)} pages, more than the limit of {limits.max_pages}")
         try:
             plumber_pages = plumber.pages
         except Exception as exc:  # noqa: BLE001 - a damaged page tree: pdfminer's errors have no common base
@@ -205,27 +189,32 @@ def pdf_bytes_to_pages(data: bytes, name: str, password: str | None = None,
 def _read_page(page, number: int, fast, limits: Limits, name: str) -> tuple[PageText, list[Issue]]:
     """One page (pdfplumber's, and pdfium's document when open) -> its text and the damage found on it.
 
+    A page that cannot be read at all gives no text and a damaged-page issue (the document fails only when most
+    of its pages do, see pages_to_lines).
+
     Raises:
-        InputError: the page is over a limit, or cannot be read at all.
+        InputError: the page is over a limit.
     """
-    issues: list[Issue] = []
-    try:
-        with _pdfminer_losses() as losses:
+    from fengong.extract.pdf_plumber import pdfminer_losses
+
+    damage, complex_page = None, False
+    with pdfminer_losses() as losses:
+        try:
             damage = _content_damage(page, number, limits, name)
-            if damage:
-                issues.append(Issue(IssueCode.DAMAGED_PAGE, f"page {number}: {damage}", None, None, number))
             text, complex_page = _page_text(page, number, fast, limits, name)
-        if complex_page:
-            issues.append(Issue(IssueCode.COMPLEX_PAGE, f"page {number}: draws more than {limits.max_drawings_for_tables:,} "
-                                "paths (a map or chart?); its text was read as lines, without looking for ruled tables", None, None, number))
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a damaged page object: pdfminer's errors have no common base
-        raise InputError(name, f"PDF page {number} cannot be read, it is damaged ({type(exc).__name__})") from None
-    finally:
-        page.close()
-    issues.extend(Issue(IssueCode.DAMAGED_PAGE, f"page {number}: the PDF reader reports lost content ({m})", None, None, number)
-                  for m in losses.messages if not damage)
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a damaged page object: pdfminer's errors have no common base
+            text = PageText(number, (), 0.0, 0, 0, "damaged")
+            damage = damage or f"it cannot be read ({type(exc).__name__}); its content is missing from the tables"
+        finally:
+            with contextlib.suppress(Exception):
+                page.close()
+    found = [f"the PDF reader reports lost content ({m})" for m in losses.messages] if damage is None else [damage]
+    issues = [Issue(IssueCode.DAMAGED_PAGE, f"page {number}: {message}", None, None, number) for message in found]
+    if complex_page:
+        issues.append(Issue(IssueCode.COMPLEX_PAGE, f"page {number}: draws more than {limits.max_drawings_for_tables:,} paths "
+                            "(a map or chart?); its text was read as lines, without looking for ruled tables", None, None, number))
     return text, issues
 
 
@@ -241,64 +230,44 @@ def _content_damage(page, number: int, limits: Limits, name: str) -> str | None:
 
 def _too_many_chars(count: int, number: int, limits: Limits, name: str) -> None:
     if count > limits.max_chars_per_page:
-        raise InputError(name, f"page {number} has {count:,} characters, more than the limit of {limits.max_chars_per_page:,}")
+        raise InputError(name, f"page {number} has more than {limits.max_chars_per_page:,} characters, the limit per page; "
+                               "the PDF may be hostile or damaged")
+
+
+def _plumber_text(page, number: int, limits: Limits, name: str, tables: bool, counted: bool) -> PageText:
+    """A page for pdfplumber -> its text, once its glyphs are known to be within the limit.
+
+    `counted`: pdfium's count of the page's glyphs holds (it read every text object); else pdfminer counts them
+    first, stopping at the limit, so a page of 150,000 glyphs is refused before pdfminer lays out any.
+    """
+    from fengong.extract.pdf_plumber import glyph_count, plumber_page_text
+
+    if not counted:
+        _too_many_chars(glyph_count(page, limits.max_chars_per_page), number, limits, name)
+    return plumber_page_text(page, number, tables)
 
 
 def _page_text(page, number: int, fast, limits: Limits, name: str) -> tuple[PageText, bool]:
     """A page -> its text, read by pdfium where it can be, and whether it drew too much to look for tables."""
     if fast is None:
-        _too_many_chars(len(page.chars), number, limits, name)
-        return _plumber_page_text(page, number, tables=True), False
+        return _plumber_text(page, number, limits, name, tables=True, counted=False), False
     from fengong.extract import pdf_pdfium
 
     fast_page = fast[number - 1]
     textpage = fast_page.get_textpage()
     try:
         _too_many_chars(pdf_pdfium.count_chars(textpage), number, limits, name)
-        drawings = pdf_pdfium.page_drawings(fast_page, limits.max_drawings_for_tables)
-        complex_page = drawings.paths > limits.max_drawings_for_tables
-        if fast_page.get_rotation() or (drawings.may_hold_ruled_table() and not complex_page):
-            return _plumber_page_text(page, number, tables=not complex_page), complex_page
+        objects = pdf_pdfium.page_objects(fast_page, limits.max_drawings_for_tables)
         left, bottom, right, top = fast_page.get_mediabox()
-        chars = pdf_pdfium.page_chars(textpage, top)
-        if chars is None:
-            return _plumber_page_text(page, number, tables=not complex_page), complex_page
-        rows = chars_to_rows(chars)
-        glyphs = sum(1 for c in chars if not c.text.isspace())
-        return PageText(number, tuple(rows), float(top - bottom), glyphs, 0, "pdfium"), complex_page
+        read = pdf_pdfium.page_chars(textpage, top, objects.texts)
+        ruled = objects.may_hold_ruled_table() and objects.complete
+        if read.chars is None or ruled or fast_page.get_rotation():
+            return _plumber_text(page, number, limits, name, tables=objects.complete, counted=read.complete), not objects.complete
+        glyphs = sum(1 for c in read.chars if not c.text.isspace())
+        return PageText(number, tuple(chars_to_rows(read.chars)), float(top - bottom), glyphs, 0, "pdfium"), not objects.complete
     finally:
         textpage.close()
         fast_page.close()
-
-
-def _deduped(page):
-    """A pdfplumber page -> the page without glyphs drawn twice at one place, in linear time (see pdf_layout)."""
-    chars = page.chars
-    dropped = duplicate_indexes([(c["upright"], c["text"], c["fontname"], c["size"]) for c in chars],
-                                [c["doctop"] for c in chars], [c["x0"] for c in chars])
-    if not dropped:
-        return page
-    gone = {id(chars[i]) for i in dropped}
-    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in gone)
-
-
-def _plumber_page_text(page, number: int, tables: bool) -> PageText:
-    page = _deduped(page)
-    rows: list[TextRow] = []
-    outside = page
-    for table in page.find_tables() if tables else ():
-        outside = outside.outside_bbox(table.bbox)
-        for row, cells in zip(table.rows, table.extract(), strict=False):
-            texts = [(cell or "").replace("\n", "").strip() for cell in cells]
-            if any(texts):
-                rows.append(TextRow(row.bbox[1], CELL_SEPARATOR.join(t or "" for t in texts)))
-    for line in outside.extract_text_lines(strip=True, return_chars=False):
-        if line["text"].strip():
-            rows.append(TextRow(line["top"], line["text"]))
-    rows.sort(key=lambda r: r.top)
-    chars = [c["text"] for c in page.chars if not c["text"].isspace()]
-    bad = sum(1 for c in chars if _BAD_CHAR.match(c))
-    return PageText(number, tuple(rows), float(page.height), len(chars), bad, "pdfplumber")
 
 
 def _furniture(pages: tuple[PageText, ...]) -> set[tuple[int, float]]:
@@ -337,6 +306,9 @@ def pages_to_lines(pages: tuple[PageText, ...], issues: tuple[Issue, ...], name:
     Raises:
         InputError: no page has a text layer (scanned), or most pages are unreadable.
     """
+    damaged = [p.number for p in pages if p.reader == "damaged"]
+    if len(damaged) > len(pages) / 2 or (damaged and not any(p.chars for p in pages)):
+        raise InputError(name, f"PDF cannot be read, it is damaged on {len(damaged)} of {len(pages)} pages")
     if not any(p.chars for p in pages):
         raise InputError(name, "PDF has no text layer (a scanned image?); run OCR on it first")
     with_text = [p for p in pages if p.chars]

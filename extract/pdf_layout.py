@@ -38,6 +38,18 @@ class TextRow:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """One page as read: its rows (top, text) in reading order, its height, and its glyphs counted."""
+
+    number: int
+    rows: tuple[TextRow, ...]
+    height: float
+    chars: int  # glyphs that are not spaces
+    bad: int  # of those, glyphs without Unicode ((cid:N))
+    reader: str = "pdfium"  # pdfium or pdfplumber
+
+
 def duplicate_indexes(keys: Sequence[Hashable], tops: Sequence[float], x0s: Sequence[float],
                       tolerance: float = DUPLICATE_TOLERANCE) -> set[int]:
     """Glyphs (key, top, x0 of each) -> indexes of those drawn again within `tolerance` of an earlier glyph of the same key.

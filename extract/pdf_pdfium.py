@@ -1,8 +1,8 @@
 """pdfium (pypdfium2, installed with pdfplumber): a PDF page -> its characters and what it draws, in C and fast.
 
 pdfium reads a page's glyphs about ten times faster than pdfminer. It is used for every page it can give exactly
-as pdfminer would (upright text whose glyphs all map to Unicode); the others, and pages with ruled tables, are
-read with pdfplumber (see pdf.py).
+as pdfminer would (upright text whose glyphs all map to Unicode, every text object read); the others, and pages
+with ruled tables, are read with pdfplumber (see pdf.py).
 """
 
 from __future__ import annotations
@@ -19,16 +19,26 @@ THIN = 3.0  # points: pdfplumber's edge_min_length; a drawn path thinner than th
 
 
 @dataclass(frozen=True, slots=True)
-class Drawings:
-    """The paths a page draws, as far as the table finder cares: how many, and how many edges of each direction."""
+class PageObjects:
+    """What a page draws, as far as the readers care: paths and their edges, and its text objects."""
 
     paths: int
-    horizontal: int
+    horizontal: int  # edges a table finder could use, of each direction
     vertical: int
+    texts: frozenset[int]  # addresses of the text objects (inside form XObjects too)
+    complete: bool  # False: more objects than the cap, the walk stopped
 
     def may_hold_ruled_table(self) -> bool:
         """Whether pdfplumber's table finder could find a table: a cell needs two horizontal and two vertical edges."""
         return self.horizontal >= 2 and self.vertical >= 2
+
+
+@dataclass(frozen=True, slots=True)
+class PdfiumText:
+    """A page's glyphs as pdfium gives them (None: not as pdfminer would), and whether every text object gave some."""
+
+    chars: tuple[Char, ...] | None
+    complete: bool
 
 
 def open_document(data: bytes, password: str | None) -> pdfium.PdfDocument:
@@ -54,25 +64,32 @@ def _edges(obj) -> tuple[int, int]:
     return 2, 2  # a rectangle, a grid drawn as one path, a curve: counted as a box
 
 
-def page_drawings(page: pdfium.PdfPage, cap: int) -> Drawings:
-    """A pdfium page -> its drawn paths (inside form XObjects too), counting stops a little past `cap`."""
-    paths = horizontal = vertical = 0
+def _address(obj) -> int:
+    return ctypes.cast(obj, ctypes.c_void_p).value or 0
+
+
+def page_objects(page: pdfium.PdfPage, cap: int) -> PageObjects:
+    """A pdfium page -> its paths and text objects (those inside form XObjects too); the walk stops past `cap` paths
+    or 100 times `cap` objects.
+    """
+    paths = horizontal = vertical = seen = 0
+    texts: set[int] = set()
     stack = [(raw.FPDFPage_CountObjects(page.raw), lambda i: raw.FPDFPage_GetObject(page.raw, i))]
-    depth = 0
-    while stack and paths <= cap:
+    while stack and paths <= cap and seen <= 100 * cap:
         count, get = stack.pop()
         for i in range(count):
-            obj = get(i)
+            obj, seen = get(i), seen + 1
             kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_PATH:
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                texts.add(_address(obj))
+            elif kind == raw.FPDF_PAGEOBJ_PATH:
                 h, v = _edges(obj)
                 paths, horizontal, vertical = paths + 1, horizontal + h, vertical + v
-            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 32:
-                depth += 1
+            elif kind == raw.FPDF_PAGEOBJ_FORM:
                 stack.append((raw.FPDFFormObj_CountObjects(obj), lambda k, form=obj: raw.FPDFFormObj_GetObject(form, k)))
-            if paths > cap:
+            if paths > cap or seen > 100 * cap:
                 break
-    return Drawings(paths, horizontal, vertical)
+    return PageObjects(paths, horizontal, vertical, frozenset(texts), paths <= cap and seen <= 100 * cap)
 
 
 def count_chars(textpage: pdfium.PdfTextPage) -> int:
@@ -88,33 +105,50 @@ def _page_string(tp, count: int) -> str | None:
     return text if len(text) == count else None
 
 
-def page_chars(textpage: pdfium.PdfTextPage, top_y: float) -> tuple[Char, ...] | None:
-    """A pdfium text page and the y of its page's top edge -> its glyphs in drawing order, positions from the top.
+def page_chars(textpage: pdfium.PdfTextPage, top_y: float, texts: frozenset[int]) -> PdfiumText:
+    """A pdfium text page, the y of its page's top edge and its text objects -> its glyphs in drawing order,
+    positions from the top, and whether each of `texts` gave a glyph.
 
-    None when pdfium cannot give the page as pdfminer would: a glyph without a Unicode mapping (pdfium would
-    make up a character where pdfminer says (cid:N)), a rotated, skewed or mirrored glyph, or a character
-    outside the Basic Multilingual Plane.
+    No glyphs (None) when pdfium cannot give the page as pdfminer would: a glyph without a Unicode mapping
+    (pdfium would make up a character where pdfminer says (cid:N)), a rotated, skewed or mirrored glyph, a
+    character outside the Basic Multilingual Plane, or a text object that gave no character. pdfium leaves out a
+    text object whose box is empty (a one-glyph object of a font neither embedded nor installed) or that repeats
+    a neighbour ("fake bold"); pdfminer reads both, so its count of glyphs can then be far higher.
     """
     tp = textpage.raw
     count = raw.FPDFText_CountChars(tp)
     text = _page_string(tp, count)
     if text is None:
-        return None
+        return PdfiumText(None, False)
     box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-    chars = []
+    chars, used, current, size = [], set(), -1, None
     for i, ch in enumerate(text):
         if ch.isspace() and raw.FPDFText_IsGenerated(tp, i):
             continue  # pdfium's own guess of a space or line end: pdfminer has none
-        if "\ud800" <= ch <= "\udfff" or raw.FPDFText_HasUnicodeMapError(tp, i) or not raw.FPDFText_GetMatrix(tp, i, matrix):
-            return None
-        # pdfminer's glyphs are upright when neither turned nor mirrored; only unturned ones are read here.
-        if not (matrix.a > 0 and matrix.d > 0 and abs(matrix.b) < 1e-3 and abs(matrix.c) < 1e-3):
-            return None
+        if "\ud800" <= ch <= "\udfff" or raw.FPDFText_HasUnicodeMapError(tp, i):
+            return PdfiumText(None, False)
+        address = _address(raw.FPDFText_GetTextObject(tp, i))
+        if address != current:  # a text object has one font, size and matrix: read them once per object
+            current, size = address, _glyph_size(tp, i, matrix)
+            used.add(address)
+        if size is None:
+            return PdfiumText(None, False)
         if ch == "\x00" or not raw.FPDFText_GetLooseCharBox(tp, i, box):
             continue
-        # pdfminer's glyph box is one font size high from the descent up, as pdfium's loose box starts; the size
-        # pdfium reports is the font's, before the text matrix scales it (1 Tf with 12 0 0 12 Tm is 12 points).
-        size = raw.FPDFText_GetFontSize(tp, i) * matrix.d
-        bottom = top_y - box.bottom
+        bottom = top_y - box.bottom  # pdfminer's glyph box is one size high from the descent up, as pdfium's loose box
         chars.append(Char(ch, box.left, box.right, bottom - size, bottom, size))
-    return tuple(chars)
+    complete = texts <= used
+    return PdfiumText(tuple(chars) if complete else None, complete)
+
+
+def _glyph_size(tp, i: int, matrix) -> float | None:
+    """Character i of a text page -> its size in points as pdfminer gives it, or None if the glyph is not upright.
+
+    pdfminer's glyphs are upright when neither turned nor mirrored; only unturned ones are read here. The size
+    pdfium reports is the font's, before the text matrix scales it (1 Tf with 12 0 0 12 Tm is 12 points).
+    """
+    if not raw.FPDFText_GetMatrix(tp, i, matrix):
+        return None
+    if not (matrix.a > 0 and matrix.d > 0 and abs(matrix.b) < 1e-3 and abs(matrix.c) < 1e-3):
+        return None
+    return float(raw.FPDFText_GetFontSize(tp, i) * matrix.d)

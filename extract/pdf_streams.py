@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 
 _CHUNK = 1 << 20
+_PIECE = 1 << 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,37 +24,60 @@ class StreamCheck:
     damage: str | None
 
 
-def _inflate(data: bytes, wbits: int, limit: int) -> tuple[int, bool, bool]:
-    """Compressed bytes -> (bytes out, whether the compressed data ended cleanly, whether `limit` was passed)."""
+@dataclass(frozen=True, slots=True)
+class _Inflated:
+    size: int  # bytes out
+    ended: bool  # the deflate data reached its final block
+    over: bool  # more than the limit came out; inflating stopped
+    adler: int  # Adler-32 of what came out
+    trailer: bytes  # bytes after the deflate data (the zlib checksum, for raw deflate)
+
+
+def _inflate(data: bytes, wbits: int, limit: int) -> _Inflated:
+    """Compressed bytes -> how far they inflate, in bounded memory.
+
+    Input goes in small pieces, so that output before a corrupt spot is counted, and output comes in chunks of at
+    most 1 MB, so that memory stays bounded whatever the stream inflates to.
+    """
     inflater = zlib.decompressobj(wbits)
-    size, rest = 0, data
+    size, adler = 0, 1
     try:
-        while True:
-            out = inflater.decompress(rest, _CHUNK)
-            size += len(out)
-            if size > limit:
-                return size, False, True
-            rest = inflater.unconsumed_tail
-            if inflater.eof or not (out or rest):
-                break
+        for start in range(0, len(data), _PIECE):
+            rest = data[start:start + _PIECE]
+            while True:
+                out = inflater.decompress(rest, _CHUNK)
+                size, adler = size + len(out), zlib.adler32(out, adler)
+                if size > limit:
+                    return _Inflated(size, False, True, adler, b"")
+                rest = inflater.unconsumed_tail
+                if inflater.eof or not (out or rest):
+                    break
+            if inflater.eof:
+                return _Inflated(size, True, False, adler, inflater.unused_data + data[start + _PIECE:])
     except zlib.error:
-        return size, False, False
-    return size, inflater.eof, False
+        pass
+    return _Inflated(size, False, False, adler, b"")
 
 
 def flate_check(data: bytes, limit: int) -> StreamCheck:
-    """A FlateDecode stream's bytes -> its decoded size and whether the compressed data is damaged.
+    """A FlateDecode stream's bytes -> its decoded size and whether its content is damaged.
 
-    A stream whose deflate data is complete but whose 2-byte header or 4-byte checksum is wrong or missing loses
-    nothing (pdfminer's "Data-loss" warning is also logged for a bad checksum): it is read again as raw deflate.
+    Damaged: the compressed data breaks off or is corrupt, or its checksum does not match what it inflates to
+    (the content is garbled; pdfminer logs "Data-loss while decompressing corrupted data"). A stream whose only
+    fault is a bad 2-byte header or a missing checksum loses nothing: it is read again as raw deflate.
     """
-    size, complete, over = _inflate(data, zlib.MAX_WBITS, limit)
-    if complete or over:
-        return StreamCheck(size, None)
-    raw_size, raw_complete, over = _inflate(data[2:], -zlib.MAX_WBITS, limit)
-    if raw_complete or over:
-        return StreamCheck(raw_size, None)
-    return StreamCheck(max(size, raw_size), f"its compressed content breaks off after {max(size, raw_size):,} bytes of drawing commands; what follows is lost")
+    wrapped = _inflate(data, zlib.MAX_WBITS, limit)
+    if wrapped.ended or wrapped.over:
+        return StreamCheck(wrapped.size, None)
+    raw = _inflate(data[2:], -zlib.MAX_WBITS, limit)
+    if raw.over or (raw.ended and (len(raw.trailer) < 4 or int.from_bytes(raw.trailer[:4], "big") == raw.adler)):
+        return StreamCheck(raw.size, None)
+    if raw.ended:
+        return StreamCheck(raw.size, "its content stream is damaged: it fails its checksum, so what the page shows may be "
+                                     "garbled or missing")
+    size = max(wrapped.size, raw.size)
+    return StreamCheck(size, f"its content stream is damaged: the compressed data breaks off after {size:,} bytes of page "
+                             "commands, and what the page shows after that point is missing")
 
 
 def _stream_bytes(stream: PDFStream) -> bytes:
@@ -75,7 +99,10 @@ def _one_stream(item, limit: int) -> StreamCheck:
     if len(filters) == 1 and filters[0] in LITERALS_FLATE_DECODE:
         return flate_check(_stream_bytes(stream), limit)
     # Other filter chains are rare in content streams; pdfminer decodes them (its warnings are caught by the caller).
-    return StreamCheck(len(stream.get_data()), None)
+    try:
+        return StreamCheck(len(stream.get_data()), None)
+    except Exception as exc:  # noqa: BLE001 - each of pdfminer's decoders fails in its own way on damaged data
+        return StreamCheck(0, f"its content stream cannot be decoded ({type(exc).__name__}), so what the page shows is missing")
 
 
 def page_streams_check(page_obj, limit: int) -> StreamCheck:
