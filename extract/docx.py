@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 import regex
@@ -22,6 +23,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _PROLOG_BYTES = 64 * 1024
+_CHUNK = 1024 * 1024
 _BIG_MEMBER = 1024 * 1024  # the ratio limit applies to members larger than this
 _DTD = ("<!DOCTYPE", "<!ENTITY")
 _ROOT_START = regex.compile(r"<[\p{L}_]")
@@ -84,6 +86,23 @@ def _dtd_problem(package: zipfile.ZipFile) -> str | None:
     return None
 
 
+def _inflate_problem(package: zipfile.ZipFile) -> str | None:
+    """A ZIP package within the limits its directory states -> whether a member inflates to other than it states.
+
+    Each member is inflated 1 MB at a time and dropped. zipfile stops a member at its stated size and checks its
+    CRC; but a whole-member read (as python-docx does) asks zlib for up to 2 GB at once, so a member that lies
+    about its size would take that much memory before the check.
+    """
+    for member in package.infolist():
+        size = 0
+        with package.open(member) as part:
+            while chunk := part.read(_CHUNK):
+                size += len(chunk)
+        if size != member.file_size:
+            return f"DOCX member {member.filename!r} inflates to {size_text(size)}, not the {size_text(member.file_size)} it states; it is damaged"
+    return None
+
+
 def _open_package(data: bytes, name: str, limits: Limits) -> zipfile.ZipFile:
     if data[:8] == _OLE:
         raise InputError(name, "legacy Word .doc format (with a .docx name) is not read: save it as DOCX or PDF")
@@ -94,8 +113,8 @@ def _open_package(data: bytes, name: str, limits: Limits) -> zipfile.ZipFile:
     problem = _package_problem(package, len(data), limits)
     if problem is None:
         try:
-            problem = _dtd_problem(package)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            problem = _inflate_problem(package) or _dtd_problem(package)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
             problem = f"DOCX package is damaged ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"
     if problem:
         raise InputError(name, problem)
