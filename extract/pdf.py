@@ -13,13 +13,14 @@ drawings, so no page reaches a step whose cost grows faster than its size with m
 from __future__ import annotations
 
 import contextlib
-import io
 import logging
 import signal
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -27,6 +28,12 @@ from fengong.extract.errors import InputError
 from fengong.extract.model import Issue, IssueCode, Line
 from fengong.extract.pdf_layout import PageText, chars_to_rows
 from fengong.extract.reading import CELL_SEPARATOR, DEFAULT_LIMITS, Limits, read_regular_file, size_text
+
+if TYPE_CHECKING:  # the readers' libraries are imported when a PDF comes
+    from pdfminer.pdfpage import PDFPage
+    from pypdfium2 import PdfDocument
+
+    from fengong.extract.pdf_plumber import LazyPlumber
 
 __all__ = ["CELL_SEPARATOR", "DEFAULT_LIMITS", "Limits", "PageText", "pages_to_lines", "pages_without_text",
            "pdf_bytes_to_lines", "pdf_bytes_to_pages", "pdf_to_lines"]
@@ -86,31 +93,30 @@ def _open_failure(exc: BaseException, password: str | None) -> str:
 
 @contextlib.contextmanager
 def _documents(data: bytes, name: str, password: str | None) -> Iterator[tuple]:
-    """PDF bytes -> (pdfplumber document, pdfium document or None when pdfium cannot open it); both closed after.
+    """PDF bytes -> (pdfminer's pages, pdfium's document or None when pdfium cannot open it, pdfplumber's document
+    opened when first needed); all closed after.
 
     Raises:
         InputError: pdfminer cannot open the document (damaged, encrypted without the right password).
     """
-    import pdfplumber
-
     from fengong.extract.pdf_pdfium import open_document
+    from fengong.extract.pdf_plumber import LazyPlumber, pdfminer_pages
 
     try:
-        plumber = pdfplumber.open(io.BytesIO(data), password=password or "")
+        pages = pdfminer_pages(data, password)
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many unrelated types for one cause: the file cannot be opened
         raise InputError(name, _open_failure(exc, password)) from None
     try:
         fast = open_document(data, password)
     except Exception:  # noqa: BLE001 - pdfium refuses what pdfminer read: every page goes to pdfplumber
         fast = None
+    plumber = LazyPlumber(data, password)
     try:
-        yield plumber, fast
+        yield pages, fast, plumber
     finally:
         if fast is not None:
             fast.close()
-        # pdfplumber's close builds every page it has not built yet: on a damaged page tree that fails again.
-        with contextlib.suppress(Exception):
-            plumber.close()
+        plumber.close()
 
 
 @contextlib.contextmanager
@@ -164,30 +170,35 @@ def pdf_bytes_to_pages(data: bytes, name: str, password: str | None = None,
         raise InputError(name, f"PDF is {size_text(len(data))}, more than the limit of {size_text(limits.pdf_bytes)}")
     _check_envelope(data, name)
     started = time.monotonic()
-    pages, issues = [], []
-    with _quiet_libraries(), _documents(data, name, password) as (plumber, fast):
-        if fast is not None and len(fast) > limits.max_pages:  # counted by pdfium before pdfminer builds any page
-            raise InputError(name, f"PDF has {len(fast)} pages, more than the limit of {limits.max_pages}")
-        try:
-            plumber_pages = plumber.pages
-        except Exception as exc:  # noqa: BLE001 - a damaged page tree: pdfminer's errors have no common base
-            raise InputError(name, f"PDF cannot be read, its page tree is damaged ({type(exc).__name__})") from None
-        if len(plumber_pages) > limits.max_pages:
-            raise InputError(name, f"PDF has {len(plumber_pages)} pages, more than the limit of {limits.max_pages}")
-        if fast is not None and len(fast) != len(plumber_pages):
+    pages: list[PageText] = []
+    issues: list[Issue] = []
+    with _quiet_libraries(), _documents(data, name, password) as (page_objs, fast, plumber):
+        if len(page_objs) > limits.max_pages:
+            raise InputError(name, f"PDF has {len(page_objs)} pages, more than the limit of {limits.max_pages}")
+        if fast is not None and len(fast) != len(page_objs):
             fast = None  # the two readers disagree on the page tree: pdfminer's pages are the ones read
-        for number, page in enumerate(plumber_pages, start=1):
+        for number, page_obj in enumerate(page_objs, start=1):
             if time.monotonic() - started > limits.seconds_total:
                 raise InputError(name, f"gave up at page {number}: reading took more than {limits.seconds_total:g} s")
             with _deadline(limits.seconds_per_page, name, f"page {number}"):
-                text, found = _read_page(page, number, fast, limits, name)
+                text, found = _read_page(_Page(number, page_obj, fast, plumber), limits, name)
             pages.append(text)
             issues.extend(found)
     return tuple(pages), tuple(issues)
 
 
-def _read_page(page, number: int, fast, limits: Limits, name: str) -> tuple[PageText, list[Issue]]:
-    """One page (pdfplumber's, and pdfium's document when open) -> its text and the damage found on it.
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """One page to read: its number, pdfminer's page object, and the documents of the readers."""
+
+    number: int
+    obj: PDFPage  # pdfminer's
+    fast: PdfDocument | None  # pdfium's
+    plumber: LazyPlumber
+
+
+def _read_page(page: _Page, limits: Limits, name: str) -> tuple[PageText, list[Issue]]:
+    """One page -> its text and the damage found on it.
 
     A page that cannot be read at all gives no text and a damaged-page issue (the document fails only when most
     of its pages do, see pages_to_lines).
@@ -197,19 +208,16 @@ def _read_page(page, number: int, fast, limits: Limits, name: str) -> tuple[Page
     """
     from fengong.extract.pdf_plumber import pdfminer_losses
 
-    damage, complex_page = None, False
+    number, damage, complex_page = page.number, None, False
     with pdfminer_losses() as losses:
         try:
-            damage = _content_damage(page, number, limits, name)
-            text, complex_page = _page_text(page, number, fast, limits, name)
+            damage = _content_damage(page, limits, name)
+            text, complex_page = _page_text(page, limits, name)
         except InputError:
             raise
         except Exception as exc:  # noqa: BLE001 - a damaged page object: pdfminer's errors have no common base
             text = PageText(number, (), 0.0, 0, 0, "damaged")
             damage = damage or f"it cannot be read ({type(exc).__name__}); its content is missing from the tables"
-        finally:
-            with contextlib.suppress(Exception):
-                page.close()
     found = [f"the PDF reader reports lost content ({m})" for m in losses.messages] if damage is None else [damage]
     issues = [Issue(IssueCode.DAMAGED_PAGE, f"page {number}: {message}", None, None, number) for message in found]
     if complex_page:
@@ -218,12 +226,12 @@ def _read_page(page, number: int, fast, limits: Limits, name: str) -> tuple[Page
     return text, issues
 
 
-def _content_damage(page, number: int, limits: Limits, name: str) -> str | None:
+def _content_damage(page: _Page, limits: Limits, name: str) -> str | None:
     from fengong.extract.pdf_streams import page_streams_check
 
-    check = page_streams_check(page.page_obj, limits.max_content_bytes_per_page)
+    check = page_streams_check(page.obj, limits.max_content_bytes_per_page)
     if check.decoded_bytes > limits.max_content_bytes_per_page:
-        raise InputError(name, f"page {number} has more than {size_text(limits.max_content_bytes_per_page)} of drawing "
+        raise InputError(name, f"page {page.number} has more than {size_text(limits.max_content_bytes_per_page)} of drawing "
                                "commands, more than the limit; the PDF may be hostile or damaged")
     return check.damage
 
@@ -234,7 +242,7 @@ def _too_many_chars(count: int, number: int, limits: Limits, name: str) -> None:
                                "the PDF may be hostile or damaged")
 
 
-def _plumber_text(page, number: int, limits: Limits, name: str, tables: bool, counted: bool) -> PageText:
+def _plumber_text(page: _Page, limits: Limits, name: str, tables: bool, counted: bool) -> PageText:
     """A page for pdfplumber -> its text, once its glyphs are known to be within the limit.
 
     `counted`: pdfium's count of the page's glyphs holds (it read every text object); else pdfminer counts them
@@ -243,28 +251,32 @@ def _plumber_text(page, number: int, limits: Limits, name: str, tables: bool, co
     from fengong.extract.pdf_plumber import glyph_count, plumber_page_text
 
     if not counted:
-        _too_many_chars(glyph_count(page, limits.max_chars_per_page), number, limits, name)
-    return plumber_page_text(page, number, tables)
+        _too_many_chars(glyph_count(page.obj, limits.max_chars_per_page), page.number, limits, name)
+    plumber_page = page.plumber.page(page.number - 1)
+    try:
+        return plumber_page_text(plumber_page, page.number, tables)
+    finally:
+        plumber_page.close()
 
 
-def _page_text(page, number: int, fast, limits: Limits, name: str) -> tuple[PageText, bool]:
+def _page_text(page: _Page, limits: Limits, name: str) -> tuple[PageText, bool]:
     """A page -> its text, read by pdfium where it can be, and whether it drew too much to look for tables."""
-    if fast is None:
-        return _plumber_text(page, number, limits, name, tables=True, counted=False), False
+    if page.fast is None:
+        return _plumber_text(page, limits, name, tables=True, counted=False), False
     from fengong.extract import pdf_pdfium
 
-    fast_page = fast[number - 1]
+    fast_page = page.fast[page.number - 1]
     textpage = fast_page.get_textpage()
     try:
-        _too_many_chars(pdf_pdfium.count_chars(textpage), number, limits, name)
+        _too_many_chars(pdf_pdfium.count_chars(textpage), page.number, limits, name)
         objects = pdf_pdfium.page_objects(fast_page, limits.max_drawings_for_tables)
         left, bottom, right, top = fast_page.get_mediabox()
         read = pdf_pdfium.page_chars(textpage, top, objects.texts)
         ruled = objects.may_hold_ruled_table() and objects.complete
         if read.chars is None or ruled or fast_page.get_rotation():
-            return _plumber_text(page, number, limits, name, tables=objects.complete, counted=read.complete), not objects.complete
+            return _plumber_text(page, limits, name, tables=objects.complete, counted=read.complete), not objects.complete
         glyphs = sum(1 for c in read.chars if not c.text.isspace())
-        return PageText(number, tuple(chars_to_rows(read.chars)), float(top - bottom), glyphs, 0, "pdfium"), not objects.complete
+        return PageText(page.number, tuple(chars_to_rows(read.chars)), float(top - bottom), glyphs, 0, "pdfium"), not objects.complete
     finally:
         textpage.close()
         fast_page.close()

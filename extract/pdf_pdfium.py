@@ -8,7 +8,10 @@ with ruled tables, are read with pdfplumber (see pdf.py).
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -74,7 +77,7 @@ def page_objects(page: pdfium.PdfPage, cap: int) -> PageObjects:
     """
     paths = horizontal = vertical = seen = 0
     texts: set[int] = set()
-    stack = [(raw.FPDFPage_CountObjects(page.raw), lambda i: raw.FPDFPage_GetObject(page.raw, i))]
+    stack: list[tuple[int, Callable[[int], Any]]] = [(raw.FPDFPage_CountObjects(page.raw), partial(raw.FPDFPage_GetObject, page.raw))]
     while stack and paths <= cap and seen <= 100 * cap:
         count, get = stack.pop()
         for i in range(count):
@@ -86,7 +89,7 @@ def page_objects(page: pdfium.PdfPage, cap: int) -> PageObjects:
                 h, v = _edges(obj)
                 paths, horizontal, vertical = paths + 1, horizontal + h, vertical + v
             elif kind == raw.FPDF_PAGEOBJ_FORM:
-                stack.append((raw.FPDFFormObj_CountObjects(obj), lambda k, form=obj: raw.FPDFFormObj_GetObject(form, k)))
+                stack.append((raw.FPDFFormObj_CountObjects(obj), partial(raw.FPDFFormObj_GetObject, obj)))
             if paths > cap or seen > 100 * cap:
                 break
     return PageObjects(paths, horizontal, vertical, frozenset(texts), paths <= cap and seen <= 100 * cap)

@@ -7,12 +7,17 @@ twice are removed in linear time, and pdfminer's log lines about lost content ar
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 from pdfminer.pdfdevice import PDFTextDevice
-from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
 
 from fengong.extract.pdf_layout import PageText, TextRow, duplicate_indexes
 from fengong.extract.reading import CELL_SEPARATOR
@@ -47,6 +52,40 @@ def pdfminer_losses() -> Iterator[_LossLog]:
         logger.removeHandler(handler)
 
 
+def pdfminer_pages(data: bytes, password: str | None) -> list[PDFPage]:
+    """PDF bytes -> pdfminer's page objects (for checking their content streams; nothing is laid out).
+
+    Raises:
+        Exception: whatever pdfminer raises for a document it cannot open (damaged, wrong password).
+    """
+    document = PDFDocument(PDFParser(io.BytesIO(data)), password=password or "")
+    return list(PDFPage.create_pages(document))
+
+
+class LazyPlumber:
+    """pdfplumber's document over the same bytes, opened when a page first needs it (importing and opening it
+    costs more than pdfium reads a page in).
+    """
+
+    def __init__(self, data: bytes, password: str | None) -> None:
+        self.data, self.password = data, password
+        self.pdf: Any = None
+
+    def page(self, index: int):
+        """0-based page index -> pdfplumber's page."""
+        if self.pdf is None:
+            import pdfplumber
+
+            self.pdf = pdfplumber.open(io.BytesIO(self.data), password=self.password or "")
+        return self.pdf.pages[index]
+
+    def close(self) -> None:
+        # pdfplumber's close builds every page it has not built yet: on a damaged page tree that fails again.
+        if self.pdf is not None:
+            with contextlib.suppress(Exception):
+                self.pdf.close()
+
+
 class _Enough(Exception):
     pass
 
@@ -65,14 +104,15 @@ class _GlyphCounter(PDFTextDevice):
         return 0.0
 
 
-def glyph_count(page, cap: int) -> int:
-    """A pdfplumber page -> how many glyphs pdfminer reads on it, counting stopped at `cap` + 1.
+def glyph_count(page_obj: PDFPage, cap: int) -> int:
+    """A pdfminer page -> how many glyphs pdfminer reads on it, counting stopped at `cap` + 1.
 
     Without layout analysis and stopped at the cap, this costs a small part of reading a page over the limit.
     """
-    counter = _GlyphCounter(page.pdf.rsrcmgr, cap)
+    resources = PDFResourceManager()
+    counter = _GlyphCounter(resources, cap)
     with contextlib.suppress(_Enough):
-        PDFPageInterpreter(page.pdf.rsrcmgr, counter).process_page(page.page_obj)
+        PDFPageInterpreter(resources, counter).process_page(page_obj)
     return counter.count
 
 

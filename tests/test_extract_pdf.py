@@ -193,3 +193,11 @@ def test_flate_check_finds_lost_content(data, damaged):
 def test_flate_check_stops_past_its_limit():
     check = flate_check(_flate(b" " * (8 << 20)), 1 << 20)
     assert check.decoded_bytes > 1 << 20 and check.decoded_bytes <= 2 << 20 and check.damage is None
+
+
+def test_pages_without_a_text_layer_are_listed_for_a_reader_of_images():
+    from fengong.extract.pdf import pages_without_text
+
+    pages, issues = pdf_bytes_to_pages((FILES / "scanned.pdf").read_bytes(), "scanned.pdf")
+    assert pages_without_text(pages) == (1, 2) and issues == ()
+    assert pages_without_text(pdf_bytes_to_pages((FILES / "partly-cid.pdf").read_bytes(), "p.pdf")[0]) == ()
