@@ -85,13 +85,14 @@ class _Reader:
         self.skip = 0
         self.tables: list[_Table] = []
 
-    def _target(self) -> list[str]:
-        if not self.tables:
-            return self.lines
+    def _cell(self) -> _Cell:
         table = self.tables[-1]
         if table.cell is None:
             table.cell = _Cell()  # text inside a table but outside any cell: a cell of its own
-        return table.cell.items
+        return table.cell
+
+    def _target(self) -> list[str]:
+        return self._cell().items if self.tables else self.lines
 
     def flush(self) -> None:
         text = _SPACES.sub(" ", "".join(self.text)).strip()
@@ -123,8 +124,9 @@ class _Reader:
             self.flush()
             lines = _table_lines(self.tables.pop())
             if self.tables:
-                self._target().extend(lines)
-                self.tables[-1].cell.nested = True  # type: ignore[union-attr]  (_target made the cell)
+                cell = self._cell()
+                cell.items.extend(lines)
+                cell.nested = True
             else:
                 self.lines.extend(lines)
         elif tag in ("td", "th") and self.tables:
