@@ -26,7 +26,7 @@ import regex
 
 from fengong.extract.errors import InputError
 from fengong.extract.model import Issue, IssueCode, Line
-from fengong.extract.pdf_layout import PageText, chars_to_rows
+from fengong.extract.pdf_layout import PageText, TextRow, chars_to_rows
 from fengong.extract.reading import CELL_SEPARATOR, DEFAULT_LIMITS, Limits, read_regular_file, size_text
 
 if TYPE_CHECKING:  # the readers' libraries are imported when a PDF comes
@@ -272,14 +272,31 @@ def _page_text(page: _Page, limits: Limits, name: str) -> tuple[PageText, bool]:
         objects = pdf_pdfium.page_objects(fast_page, limits.max_drawings_for_tables)
         left, bottom, right, top = fast_page.get_mediabox()
         read = pdf_pdfium.page_chars(textpage, top, objects.texts)
-        ruled = objects.may_hold_ruled_table() and objects.complete
-        if read.chars is None or ruled or fast_page.get_rotation():
+        if read.chars is None or fast_page.get_rotation():
             return _plumber_text(page, limits, name, tables=objects.complete, counted=read.complete), not objects.complete
+        rows = _ruled_rows(read.chars, objects, (left, bottom, right, top)) if objects.may_hold_ruled_table() and objects.complete else chars_to_rows(read.chars)
+        if rows is None:
+            return _plumber_text(page, limits, name, tables=True, counted=True), False
         glyphs = sum(1 for c in read.chars if not c.text.isspace())
-        return PageText(page.number, tuple(chars_to_rows(read.chars)), float(top - bottom), glyphs, 0, "pdfium"), not objects.complete
+        return PageText(page.number, tuple(rows), float(top - bottom), glyphs, 0, "pdfium"), not objects.complete
     finally:
         textpage.close()
         fast_page.close()
+
+
+def _ruled_rows(chars, objects, mediabox: tuple[float, float, float, float]) -> list[TextRow] | None:
+    """A page's glyphs and drawn paths (pdfium's) -> its rows, ruled tables found by pdfplumber's table finder; None
+    when a path cannot be read as pdfminer would read it (the page then goes to pdfplumber).
+    """
+    from fengong.extract.pdf_layout import without_copies
+    from fengong.extract.pdf_tables import paths_to_edges, table_rows
+
+    left, bottom, right, top = mediabox
+    try:
+        edges = paths_to_edges(objects.drawn, top)
+    except ValueError:
+        return None
+    return table_rows(without_copies(chars), edges, (left, 0.0, right, top - bottom))
 
 
 def _furniture(pages: tuple[PageText, ...]) -> set[tuple[int, float]]:

@@ -139,6 +139,17 @@ def chars_to_rows(chars: Sequence[Char]) -> list[TextRow]:
     lines = _lines(chars)
     if any(_overlapping(line) for line in lines):
         lines = _lines(dedupe(chars))
+    return _rows(lines)
+
+
+def without_copies(chars: Sequence[Char]) -> list[Char]:
+    """Chars of a page -> the same without glyphs drawn twice at one place, looked for only where a line has
+    overlapping neighbours.
+    """
+    return dedupe(chars) if any(_overlapping(line) for line in _lines(chars)) else list(chars)
+
+
+def _rows(lines: list[list[Char]]) -> list[TextRow]:
     words = [word for line in lines for word in _words(line)]
     word_ids = _cluster_ids([top for top, _ in words], Y_TOLERANCE)
     rows = []

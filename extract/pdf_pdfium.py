@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from fengong.extract.pdf_layout import Char
+from fengong.extract.pdf_tables import IDENTITY, Drawn, Matrix, compose, object_matrix
 
 THIN = 3.0  # points: pdfplumber's edge_min_length; a drawn path thinner than this is one edge, not a box
 
@@ -30,6 +31,7 @@ class PageObjects:
     vertical: int
     texts: frozenset[int]  # addresses of the text objects (inside form XObjects too)
     complete: bool  # False: more objects than the cap, the walk stopped
+    drawn: tuple[Drawn, ...] = ()  # the paths, with the matrix from their space to the page's
 
     def may_hold_ruled_table(self) -> bool:
         """Whether pdfplumber's table finder could find a table: a cell needs two horizontal and two vertical edges."""
@@ -71,15 +73,22 @@ def _address(obj) -> int:
     return ctypes.cast(obj, ctypes.c_void_p).value or 0
 
 
+# FPDFText_GetTextObject for every glyph, giving the object's address as an int: casting pypdfium2's typed pointer
+# to one costs three times the call itself.
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(_address(raw.FPDFText_GetTextObject))
+
+
 def page_objects(page: pdfium.PdfPage, cap: int) -> PageObjects:
-    """A pdfium page -> its paths and text objects (those inside form XObjects too); the walk stops past `cap` paths
-    or 100 times `cap` objects.
+    """A pdfium page -> its paths (with the matrix to page space) and text objects, those inside form XObjects too;
+    the walk stops past `cap` paths or 100 times `cap` objects.
     """
-    paths = horizontal = vertical = seen = 0
+    horizontal = vertical = seen = 0
+    drawn: list[Drawn] = []
     texts: set[int] = set()
-    stack: list[tuple[int, Callable[[int], Any]]] = [(raw.FPDFPage_CountObjects(page.raw), partial(raw.FPDFPage_GetObject, page.raw))]
-    while stack and paths <= cap and seen <= 100 * cap:
-        count, get = stack.pop()
+    stack: list[tuple[int, Callable[[int], Any], Matrix]] = [
+        (raw.FPDFPage_CountObjects(page.raw), partial(raw.FPDFPage_GetObject, page.raw), IDENTITY)]
+    while stack and len(drawn) <= cap and seen <= 100 * cap:
+        count, get, matrix = stack.pop()
         for i in range(count):
             obj, seen = get(i), seen + 1
             kind = raw.FPDFPageObj_GetType(obj)
@@ -87,12 +96,15 @@ def page_objects(page: pdfium.PdfPage, cap: int) -> PageObjects:
                 texts.add(_address(obj))
             elif kind == raw.FPDF_PAGEOBJ_PATH:
                 h, v = _edges(obj)
-                paths, horizontal, vertical = paths + 1, horizontal + h, vertical + v
+                horizontal, vertical = horizontal + h, vertical + v
+                drawn.append(Drawn(obj, compose(object_matrix(obj), matrix)))
             elif kind == raw.FPDF_PAGEOBJ_FORM:
-                stack.append((raw.FPDFFormObj_CountObjects(obj), partial(raw.FPDFFormObj_GetObject, obj)))
-            if paths > cap or seen > 100 * cap:
+                inner = compose(object_matrix(obj), matrix)
+                stack.append((raw.FPDFFormObj_CountObjects(obj), partial(raw.FPDFFormObj_GetObject, obj), inner))
+            if len(drawn) > cap or seen > 100 * cap:
                 break
-    return PageObjects(paths, horizontal, vertical, frozenset(texts), paths <= cap and seen <= 100 * cap)
+    complete = len(drawn) <= cap and seen <= 100 * cap
+    return PageObjects(len(drawn), horizontal, vertical, frozenset(texts), complete, tuple(drawn))
 
 
 def count_chars(textpage: pdfium.PdfTextPage) -> int:
@@ -130,7 +142,7 @@ def page_chars(textpage: pdfium.PdfTextPage, top_y: float, texts: frozenset[int]
             continue  # pdfium's own guess of a space or line end: pdfminer has none
         if "\ud800" <= ch <= "\udfff" or raw.FPDFText_HasUnicodeMapError(tp, i):
             return PdfiumText(None, False)
-        address = _address(raw.FPDFText_GetTextObject(tp, i))
+        address = _text_object_address(tp, i) or 0
         if address != current:  # a text object has one font, size and matrix: read them once per object
             current, size = address, _glyph_size(tp, i, matrix)
             used.add(address)

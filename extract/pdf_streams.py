@@ -10,7 +10,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_FLATE_DECODE, PDFStream, resolve1
 
 _CHUNK = 1 << 20
 _PIECE = 1 << 9
@@ -80,6 +80,36 @@ def flate_check(data: bytes, limit: int) -> StreamCheck:
                              "commands, and what the page shows after that point is missing")
 
 
+_A85_SPACE = b" \t\n\r\x0b\x0c\x00"
+
+
+def ascii85_to_bytes(data: bytes) -> bytes:
+    """ASCII85 text (as a PDF filter writes it, ending in ~>) -> its bytes, five characters at a time.
+
+    Raises:
+        ValueError: a character outside ASCII85, or a group over 2^32.
+    """
+    data = data.translate(None, _A85_SPACE)
+    if data.startswith(b"<~"):
+        data = data[2:]
+    data = data.split(b"~>", 1)[0].replace(b"z", b"!!!!!")
+    pad = -len(data) % 5
+    data += b"u" * pad
+    if data and (min(data) < 33 or max(data) > 117):
+        raise ValueError("not ASCII85")
+    out = bytearray()
+    try:
+        for i in range(0, len(data), 5):
+            a, b, c, d, e = data[i:i + 5]
+            out += ((((a * 85 + b) * 85 + c) * 85 + d) * 85 + e - _A85_OFFSET).to_bytes(4, "big")
+    except OverflowError:
+        raise ValueError("an ASCII85 group over 2^32") from None
+    return bytes(out[: len(out) - pad])
+
+
+_A85_OFFSET = 33 * (85**4 + 85**3 + 85**2 + 85 + 1)
+
+
 def _stream_bytes(stream: PDFStream) -> bytes:
     data = stream.rawdata or b""
     if stream.decipher and stream.objid is not None and stream.genno is not None:
@@ -96,8 +126,14 @@ def _one_stream(item, limit: int) -> StreamCheck:
     filters = [f for f, _ in stream.get_filters()]
     if not filters:
         return StreamCheck(len(stream.rawdata or b""), None)
-    if len(filters) == 1 and filters[0] in LITERALS_FLATE_DECODE:
-        return flate_check(_stream_bytes(stream), limit)
+    if filters[-1] in LITERALS_FLATE_DECODE and all(f in LITERALS_ASCII85_DECODE for f in filters[:-1]) and len(filters) <= 2:
+        data = _stream_bytes(stream)
+        if len(filters) == 2:
+            try:
+                data = ascii85_to_bytes(data)
+            except ValueError:
+                return StreamCheck(0, "its content stream is damaged (not ASCII85 data), so what the page shows is missing")
+        return flate_check(data, limit)
     # Other filter chains are rare in content streams; pdfminer decodes them (its warnings are caught by the caller).
     try:
         return StreamCheck(len(stream.get_data()), None)

@@ -18,6 +18,7 @@ import struct
 import sys
 import zipfile
 import zlib
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -212,6 +213,71 @@ def fake_bold_pdf(folder: Path, copies: int = 300) -> Path:
     lines = [part for line in NOTICE_LINES for part in _wrapped(line)]
     content = b"".join(_text_ops(lines, gid_of, x=60 + (k % 5) * 0.1, y=770 - (k % 3) * 0.2) for k in range(copies))
     return _write_pdf(folder / "notice.pdf", [content], gid_of)
+
+
+TABLE = [["序号", "重点人群", "牵头单位"], ["1", "公务员", "市委组织部"], ["2", "律师", "市司法局、市律师协会"]]
+COLUMNS, ROW_HEIGHT, LEFT, TOP = (60, 160, 200), 30, 60, 700
+
+
+def _grid(style: str) -> bytes:
+    """Drawing commands of the table's rules: "lines" (m/l/S per rule), "rects" (a stroked re per cell), "filled"
+    (each rule a filled rectangle 0.5 pt thick, as Word draws borders), "curves" (cells with rounded corners).
+    """
+    xs = [LEFT + sum(COLUMNS[:i]) for i in range(len(COLUMNS) + 1)]
+    ys = [TOP - i * ROW_HEIGHT for i in range(len(TABLE) + 1)]
+    ops = []
+    if style == "lines":
+        ops += [b"%g %g m %g %g l S" % (xs[0], y, xs[-1], y) for y in ys]
+        ops += [b"%g %g m %g %g l S" % (x, ys[0], x, ys[-1]) for x in xs]
+    elif style == "rects":
+        ops += [b"%g %g %g %g re S" % (x0, y1, x1 - x0, y0 - y1) for y0, y1 in pairwise(ys) for x0, x1 in pairwise(xs)]
+    elif style == "filled":
+        ops += [b"%g %g %g 0.5 re f" % (xs[0], y - 0.25, xs[-1] - xs[0]) for y in ys]
+        ops += [b"%g %g 0.5 %g re f" % (x - 0.25, ys[-1], ys[0] - ys[-1]) for x in xs]
+    elif style == "curves":
+        for y0, y1 in pairwise(ys):
+            for x0, x1 in pairwise(xs):
+                ops.append(b"%g %g m %g %g l %g %g %g %g %g %g c %g %g l %g %g l h S"
+                           % (x0, y1, x1 - 4, y1, x1 - 2, y1, x1, y1 + 2, x1, y1 + 4, x1, y0, x0, y0))
+    return b"\n".join(ops) + b"\n"
+
+
+def _cells_text(gid_of: dict[str, int]) -> bytes:
+    ops = [b"BT /F1 12 Tf"]
+    for r, row in enumerate(TABLE):
+        for c, text in enumerate(row):
+            x, y = LEFT + sum(COLUMNS[:c]) + 4, TOP - r * ROW_HEIGHT - 20
+            ops.append(b"1 0 0 1 %g %g Tm <%s> Tj" % (x, y, b"".join(b"%04X" % gid_of[ch] for ch in text)))
+    return b"\n".join(ops + [b"ET"]) + b"\n"
+
+
+def ruled_table_pdf(folder: Path, style: str = "lines", in_form: bool = False) -> Path:
+    """One page: a title, and a 3 x 3 table whose rules are drawn in `style` (see _grid), inside a form XObject
+    scaled by half and drawn at twice the size when `in_form`.
+    """
+    title = "二、重点人群任务分工"
+    gid_of = _gids(title + "".join("".join(row) for row in TABLE))
+    table = _grid(style) + _cells_text(gid_of)
+    w = base.PdfWriter()
+    font = _notice_font(w, gid_of)
+    pages = w.reserve()
+    resources = b"<< /Font << /F1 %d 0 R >> >>" % font
+    content = _text_ops([title], gid_of, y=760)
+    xobjects = b""
+    if in_form:
+        scaled = b"q 0.5 0 0 0.5 0 0 cm\n" + table + b"Q\n"
+        form = w.add_stream(scaled, b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources %s " % resources)
+        content += b"q 2 0 0 2 0 0 cm /Fm1 Do Q\n"
+        xobjects = b" /XObject << /Fm1 %d 0 R >>" % form
+    else:
+        content += table
+    stream = w.add_stream(content)
+    page = w.add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >>%s >>"
+                 b" /Contents %d 0 R >>" % (pages, font, xobjects, stream))
+    w.set(pages, b"<< /Type /Pages /Count 1 /Kids [%d 0 R] >>" % page)
+    path = folder / "notice.pdf"
+    w.save(str(path), w.add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages))
+    return path
 
 
 # ---------------------------------------------------------------------------- HTML
