@@ -145,7 +145,8 @@ def table_rows(chars: Sequence[Char], edges: list[dict], bbox: tuple[float, floa
     from pdfplumber.table import TableFinder, TableSettings
 
     records = [_char_record(c) for c in chars]
-    found = TableFinder(_PageView(edges, records, bbox), TableSettings.resolve(None)).tables
+    # TableFinder (its "lines" strategy, the default) and Table read only a page's edges, chars and bbox.
+    found = TableFinder(_PageView(edges, records, bbox), TableSettings.resolve(None)).tables  # type: ignore[arg-type]
     rows: list[TextRow] = []
     outside = list(chars)
     for table in found:
