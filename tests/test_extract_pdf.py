@@ -223,3 +223,9 @@ def test_ascii85_content_streams_are_checked_as_pdfminer_reads_them():
         assert ascii85_to_bytes(base64.a85encode(data, wrapcol=60) + b"~>") == data
     with pytest.raises(ValueError):
         ascii85_to_bytes(b"uuuuu~>")
+
+
+def test_a_page_drawing_more_paths_than_the_limit_is_read_as_lines_and_reported(tmp_path):
+    lines, issues = pdf_to_lines(hostile.ruled_table_pdf(tmp_path, "lines"), limits=Limits(max_drawings_for_tables=5))
+    assert [(i.code, i.page) for i in issues] == [("complex-page", 1)]
+    assert "\t" not in "".join(ln.text for ln in lines) and "市委组织部" in "".join(ln.text for ln in lines)
