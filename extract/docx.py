@@ -136,10 +136,13 @@ def docx_bytes_to_lines(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS)
     except Exception as exc:  # noqa: BLE001 - python-docx raises KeyError, ValueError, lxml or zipfile errors for a bad package
         detail = str(exc).splitlines()[0][:200] if str(exc) else ""
         raise InputError(name, f"not a Word document ({type(exc).__name__}: {detail})") from None
-    body = document.element.body
-    texts = _block_texts(body, document)
-    lines = tuple(Line(name, number, None, text) for number, text in enumerate(texts, start=1))
-    return lines, _unread(body, texts)
+    try:
+        body = document.element.body
+        texts = _block_texts(body)
+        unread = _unread(body, texts)
+    except Exception as exc:  # noqa: BLE001 - an XML tree python-docx accepted but that is not shaped like a Word body
+        raise InputError(name, f"not a Word document, its body cannot be read ({type(exc).__name__})") from None
+    return tuple(Line(name, number, None, text) for number, text in enumerate(texts, start=1)), unread
 
 
 def _kept(element) -> bool:
@@ -153,10 +156,10 @@ def _paragraph_text(p) -> str:
     return "".join(r.text for r in runs if _kept(r))
 
 
-def _text_boxes(p, parent) -> list[str]:
+def _text_boxes(p) -> list[str]:
     """A w:p -> the paragraphs of the text boxes anchored in it, one text each."""
     boxes = [b for b in p.iter(f"{_W}txbxContent") if _kept(b) and next(b.iterancestors(f"{_W}p"), None) is p]
-    return [t for box in boxes for t in _block_texts(box, parent)]
+    return [t for box in boxes for t in _block_texts(box)]
 
 
 def _cell_text(tc) -> str:
@@ -164,37 +167,52 @@ def _cell_text(tc) -> str:
     return "".join(_paragraph_text(p) for p in tc.iter(f"{_W}p") if _kept(p)).strip()
 
 
-def _rows(tbl, parent) -> list[str]:
-    """A w:tbl -> one text per row that holds any, cells tab-separated (python-docx resolves merged cells)."""
-    from docx.table import Table
+def _attr(element, path: str) -> str | None:
+    """An element and the path of a child under it (w:tcPr/w:gridSpan) -> that child's w:val, or None."""
+    found = element.find(path.replace("w:", _W))
+    return None if found is None else found.get(f"{_W}val", "")
 
+
+def _int(value: str | None, default: int) -> int:
+    return int(value) if value is not None and value.isdigit() and len(value) < 6 else default
+
+
+def _rows(tbl) -> list[str]:
+    """A w:tbl -> one text per row that holds any, cells tab-separated, in time linear in the cells.
+
+    A cell merged across columns (gridSpan) is one cell; a cell merged down rows (vMerge) gives its text to each
+    row it spans, as python-docx reads it (a unit written once for several tasks) but without its per-row search
+    upwards, which is quadratic in the rows (and recursive: a long merged column overflowed Python's stack).
+    """
+    above: dict[int, str] = {}  # grid column -> text of the nearest cell above that starts a vertical merge there
     out = []
-    for row in Table(tbl, parent).rows:
-        cells, seen = [], set()
-        for cell in row.cells:
-            # A merged cell is returned once per grid column it spans; it is one cell. A vertically merged cell
-            # gives its text to each row it spans (a unit written once for several tasks).
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(_cell_text(cell._tc))
+    for tr in tbl.iterchildren(f"{_W}tr"):
+        cells, column = [], _int(_attr(tr, "w:trPr/w:gridBefore"), 0)
+        for tc in tr.iterchildren(f"{_W}tc"):
+            merge = _attr(tc, "w:tcPr/w:vMerge")
+            if merge is not None and merge != "restart":
+                text = above.get(column, "")
+            else:
+                text = above[column] = _cell_text(tc)
+            cells.append(text)
+            column += max(1, _int(_attr(tc, "w:tcPr/w:gridSpan"), 1))
         if any(cells):
             out.append(CELL_SEPARATOR.join(cells))
     return out
 
 
-def _block_texts(container, parent) -> list[str]:
-    """A body, content control or text box (and the python-docx document) -> the texts of its paragraphs and table rows."""
+def _block_texts(container) -> list[str]:
+    """A body, content control or text box -> the texts of its paragraphs and table rows, in order."""
     texts: list[str] = []
     for element in container.iterchildren():
         tag = element.tag
         if tag == f"{_W}p":
             texts.append(_paragraph_text(element))
-            texts.extend(_text_boxes(element, parent))
+            texts.extend(_text_boxes(element))
         elif tag == f"{_W}tbl":
-            texts.extend(_rows(element, parent))
+            texts.extend(_rows(element))
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
-            texts.extend(_block_texts(element, parent))
+            texts.extend(_block_texts(element))
     return texts
 
 

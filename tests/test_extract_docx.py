@@ -127,3 +127,23 @@ def test_text_in_a_structure_not_read_is_reported(tmp_path):
     lines, issues = _docx_with(tmp_path, f'<w:unknownBlock {W}><w:p><w:r><w:t>看不见的文字</w:t></w:r></w:p></w:unknownBlock>')
     assert [ln.text for ln in lines] == ["附件1："]
     assert [(i.code, i.code.severity) for i in issues] == [("damaged-page", "error")] and "6 of 10 characters" in issues[0].message
+
+
+def test_a_cell_merged_down_rows_gives_its_text_to_each_row(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    for r, row in enumerate([("序号", "重点人群", "牵头单位"), ("1", "公务员", "市委组织部"), ("2", "教师", ""), ("3", "律师", "市司法局")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 2).merge(table.cell(2, 2))  # 市委组织部 leads rows 1 and 2
+    path = tmp_path / "n.docx"
+    document.save(path)
+    assert [ln.text for ln in docx_to_lines(path)] == ["序号\t重点人群\t牵头单位", "1\t公务员\t市委组织部", "2\t教师\t市委组织部", "3\t律师\t市司法局"]
+
+
+def test_huge_spans_and_long_merged_columns_are_read_in_linear_time(tmp_path):
+    rows = "".join(f'<w:tr><w:tc><w:p><w:r><w:t>{n}</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="99999"/>'
+                   f'<w:vMerge{"" if n else " w:val=" + chr(34) + "restart" + chr(34)}/></w:tcPr><w:p><w:r><w:t>市司法局</w:t></w:r></w:p></w:tc></w:tr>'
+                   for n in range(3000))
+    lines, issues = _docx_with(tmp_path, f"<w:tbl {W}>{rows}</w:tbl>")
+    assert len(lines) == 3001 and lines[-1].text == "2999\t市司法局" and issues == ()
