@@ -20,7 +20,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# pdftotext (poppler-utils) is one of the PDF readers compared; installed when missing and apt-get is at hand.
 bench: $(STAMP)
+	command -v pdftotext >/dev/null || ! command -v apt-get >/dev/null || apt-get install -y --no-install-recommends poppler-utils \
+		|| (apt-get update && apt-get install -y --no-install-recommends poppler-utils) || echo "bench: pdftotext not installed, left out"
 	$(BIN)/python tests/bench.py
 
 # Mutated samples of every format through `fengong extract`, for FUZZ_SECONDS: no traceback, no hang (tests/fuzz.py).

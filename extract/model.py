@@ -49,6 +49,8 @@ class IssueCode(StrEnum):
     """A page (or part of a file) could not be read completely; its content may be missing from the tables."""
     EMPTY_PAGE = "empty-page"
     """A page yields no text while its neighbours do (an image, or content lost); check it in the source."""
+    COMPLEX_PAGE = "complex-page"
+    """A PDF page draws too many paths (a map, a chart) to look for ruled tables; its text was read as plain lines."""
     CUT_OFF = "cut-off"
     """The text breaks off (an excerpt) inside a clause; the clause is kept, its units may be incomplete."""
     LOW_CONFIDENCE = "low-confidence"

@@ -7,11 +7,14 @@ folder of copies of the sample, which is what a batch of thousands costs per not
 from __future__ import annotations
 
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,14 +29,54 @@ def plain_extract_text(path: Path) -> None:
             page.close()
 
 
+PLUMBER_PROCESS = "import sys, pdfplumber\nwith pdfplumber.open(sys.argv[1]) as pdf:\n    [p.extract_text() for p in pdf.pages]\n"
+
+
+def median_seconds(fn, repeat: int) -> float:
+    """A function -> the median CPU time of `repeat` calls, in seconds (CPU time, not wall: this machine is shared)."""
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def process_seconds(args: list[str], repeat: int = 3) -> float:
+    """A command -> the median CPU time (user + system) of `repeat` runs of it, start-up and imports included."""
+    times = []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(args, check=True, capture_output=True, cwd=ROOT)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(times)
+
+
 def pdf_report() -> None:
-    print("PDF ingestion, seconds per page (best of 3): ours (dedupe, tables, furniture, quality gate) vs pdfplumber's extract_text")
+    """Print, per published PDF, seconds per page of fengong's ingestion and whole `fengong extract` process against
+    pdfplumber's extract_text (in the process, and as a process of its own) and pdftotext (when installed).
+    """
+    pdftotext = shutil.which("pdftotext")
+    print("PDF, CPU milliseconds per page (medians: 5 runs in this process, 3 runs of each whole process, start-up included)")
+    print(f"  {'':<24}{'':>6} | in this process:{'':>14} | whole process:")
+    print(f"  {'file':<24}{'pages':>6} | {'fengong':>9} {'extract_text':>13} {'':>6} | {'fengong extract':>15} {'extract_text':>13} "
+          f"{'pdftotext':>10}")
     for path in sorted(PUBLISHED.glob("*.pdf")):
         with pdfplumber.open(path) as pdf:
             pages = len(pdf.pages)
-        ours = best(lambda path=path: pdf_to_lines(path), 3) / pages
-        plain = best(lambda path=path: plain_extract_text(path), 3) / pages
-        print(f"  {path.name:<28} {pages:3d} pages  ours {ours * 1000:6.1f} ms/page  extract_text {plain * 1000:6.1f} ms/page  ratio {ours / plain:4.2f}")
+        ours = median_seconds(lambda path=path: pdf_to_lines(path), 5) / pages
+        plain = median_seconds(lambda path=path: plain_extract_text(path), 5) / pages
+        with tempfile.TemporaryDirectory() as tmp:
+            whole = process_seconds([sys.executable, "-m", "fengong", "extract", str(path), "--out", str(Path(tmp) / "out")]) / pages
+        plain_whole = process_seconds([sys.executable, "-c", PLUMBER_PROCESS, str(path)]) / pages
+        poppler = f"{process_seconds([pdftotext, str(path), '-']) / pages * 1000:10.1f}" if pdftotext else f"{'-':>10}"
+        print(f"  {path.name:<24}{pages:6d} | {ours * 1000:9.1f} {plain * 1000:13.1f} {plain / ours:5.1f}x | "
+              f"{whole * 1000:15.1f} {plain_whole * 1000:13.1f} {poppler}")
+        readers = Counter(p.reader for p in pdf_bytes_to_pages(path.read_bytes(), path.name)[0])
+        print(f"  {'':<24}{'':>6}   pages read by pdfium {readers['pdfium']}, by pdfplumber {readers['pdfplumber']}")
+    if not pdftotext:
+        print("  (pdftotext not installed: `make bench` installs poppler-utils where apt-get can)")
     docx_path = PUBLISHED / "notice.docx"
     print(f"DOCX ingestion: {docx_path.name} {best(lambda: docx_to_lines(docx_path), 5) * 1000:.1f} ms")
 
@@ -42,7 +85,7 @@ import pdfplumber  # noqa: E402
 from fengong.extract.docx import docx_to_lines  # noqa: E402
 from fengong.extract.ingest import path_to_source  # noqa: E402
 from fengong.extract.parties import clause_to_assignments  # noqa: E402
-from fengong.extract.pdf import pdf_to_lines  # noqa: E402
+from fengong.extract.pdf import pdf_bytes_to_pages, pdf_to_lines  # noqa: E402
 from fengong.extract.segment import lines_to_notice  # noqa: E402
 from fengong.normalize.registry import default_registry  # noqa: E402
 from fengong.pipeline import Run, run_to_tables, source_to_tables  # noqa: E402
