@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SAMPLE := samples/changzhou-2019-credit-task-division/changzhou-2019-credit-task-division.txt
 OUT := out/changzhou-2019
 
-.PHONY: run test bench corpus golden lint clean browser
+.PHONY: run test bench fuzz corpus golden lint clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,8 +14,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/fengong extract $(SAMPLE) --out $(OUT)
-	@echo "open $(OUT)/tables.xlsx or $(OUT)/report.html; tables as CSV and Parquet; manifest: $(OUT)/manifest.json"
+	$(BIN)/fengong extract $(SAMPLE) --out $(OUT) --xlsx
+	@echo "open $(OUT)/report.html or $(OUT)/tables.xlsx; tables as CSV and Parquet; manifest: $(OUT)/manifest.json"
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
@@ -26,8 +26,17 @@ BROWSER_PACKAGES := chromium chromium-driver fonts-wqy-microhei
 browser:
 	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; }
 
+# pdftotext (poppler-utils) is one of the PDF readers compared; installed when missing and apt-get is at hand.
 bench: $(STAMP)
+	command -v pdftotext >/dev/null || ! command -v apt-get >/dev/null || apt-get install -y --no-install-recommends poppler-utils \
+		|| (apt-get update && apt-get install -y --no-install-recommends poppler-utils) || echo "bench: pdftotext not installed, left out"
 	$(BIN)/python tests/bench.py
+
+# Mutated samples of every format through `fengong extract`, for FUZZ_SECONDS: no traceback, no hang (tests/fuzz.py).
+# A new random seed each time unless FUZZ_SEED is given (CI gives one, so a failure there can be replayed).
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 
 # Per sample notice: clauses, units and issues found (tests/corpus_report.py FOLDER for other notices).
 corpus: $(STAMP)
@@ -42,7 +51,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check fengong extract normalize outputs tests
 	$(BIN)/python tests/lint_tree.py build/lint
 	cd build/lint && ../../$(BIN)/mypy --config-file ../../pyproject.toml -p fengong
-	cd build/lint && PYTHONPATH=. ../../$(BIN)/lint-imports --config ../../pyproject.toml
+	cd build/lint && PYTHONPATH=. ../../$(BIN)/lint-imports ../../pyproject.toml
 
 clean:
 	rm -rf $(VENV) out build .pytest_cache .hypothesis

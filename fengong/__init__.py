@@ -26,11 +26,11 @@ if TYPE_CHECKING:
 
 
 def extract(paths: Any, aliases: Any = None, password: str | None = None, notice_id: str | None = None,
-            strict: bool = True) -> dict[str, pd.DataFrame]:
+            strict: bool = True, jobs: int | None = None, client: Any = None, cache: Any = None) -> dict[str, pd.DataFrame]:
     """Notice files or folders -> the tables, keyed by table name (see fengong.api.extract)."""
     from fengong.api import extract as run
 
-    return run(paths, aliases, password, notice_id, strict)
+    return run(paths, aliases, password, notice_id, strict, jobs, client, cache)
 
 
 def diff(old: Any, new: Any, aliases: Any = None, password: str | None = None) -> dict[str, pd.DataFrame]:
@@ -41,8 +41,8 @@ def diff(old: Any, new: Any, aliases: Any = None, password: str | None = None) -
 
 
 def read_tables(folder: Any) -> dict[str, pd.DataFrame]:
-    """A folder written by `fengong extract` (or `fengong diff`) -> its tables with their dtypes (see fengong.outputs.typed)."""
-    from fengong.outputs.typed import read_tables as run
+    """A folder written by `fengong extract` (or `fengong diff`) -> its tables with their dtypes (see fengong.outputs.read)."""
+    from fengong.outputs.read import read_tables as run
 
     return run(folder)
 

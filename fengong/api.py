@@ -8,22 +8,24 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from fengong.extract.errors import InputError
-from fengong.normalize.registry import load_registry
-from fengong.outputs.diff.changes import CONTENT_CHANGES, Change, changes_to_frame, has_content_changes, matches_to_changes, matches_to_frame
-from fengong.outputs.diff.changes import SCHEMAS as DIFF_SCHEMAS
-from fengong.outputs.diff.html import changes_to_html
-from fengong.outputs.diff.match import match_clauses
-from fengong.outputs.diff.report import changes_to_markdown
-from fengong.pipeline import Run, path_to_version, paths_to_run, run_to_summary, run_to_tables
+from fengong.normalize.registry import Registry, load_registry
+from fengong.pipeline import Batch, Result, Settings, Task, path_to_version, paths_to_tasks, tasks_to_results
+from fengong.pool import DEFAULT_LIMITS, Limits
 from fengong.version import __version__
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from fengong.outputs.diff.changes import Change
 
 PathArg = str | PathLike[str]
 
@@ -40,7 +42,7 @@ class Extraction:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """What comparing two versions gives: the tables, the manifest, the readable report, the changes, the HTML report."""
+    """What comparing two versions gives: the tables, the manifest, the readable reports (diff.md, diff.html), the changes."""
 
     tables: dict[str, pd.DataFrame]
     manifest: dict
@@ -51,6 +53,8 @@ class Comparison:
     @property
     def changed(self) -> bool:
         """Whether anything but numbering changed."""
+        from fengong.outputs.diff.changes import has_content_changes
+
         return has_content_changes(list(self.changes))
 
 
@@ -60,63 +64,90 @@ def _paths(paths: PathArg | Iterable[PathArg]) -> list[Path]:
     return [Path(p) for p in paths]
 
 
-def unique_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    """Paths as given -> the same without repeats (the same file or folder twice, or a file or folder inside a folder also
-    given), in the order given, and a warning line for each path left out."""
-    kept: list[Path] = []
-    warnings, seen = [], set()
-    resolved = [p.resolve() for p in paths]
-    folders = {r: p for p, r in zip(paths, resolved, strict=True) if p.is_dir()}
-    for path, real in zip(paths, resolved, strict=True):
-        inside = next((given for f, given in folders.items() if f != real and real.is_relative_to(f)), None)
-        if real in seen or inside is not None:
-            warnings.append(f"warning: {path} is given twice ({'inside ' + str(inside) if inside else 'again'}); read once")
-        else:
-            kept.append(path)
-            seen.add(real)
-    return kept, warnings
+def registry_digest(registry: Registry) -> str:
+    """A registry -> the sha256 of its content (what the cache key holds of the alias file)."""
+    parts = [[e.canonical, e.full_name, list(e.spellings), e.jurisdiction] for e in registry.entries]
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def make_settings(aliases: PathArg | None = None, password: str | None = None, cache: PathArg | None = None) -> Settings:
+    """The options of a run -> the settings every input is read with (the alias file read and checked here).
+
+    Raises:
+        FengongError: the alias file is unusable.
+    """
+    registry = load_registry(Path(aliases) if aliases is not None else None)
+    return Settings(registry, registry_digest(registry) if aliases is not None else "", password,
+                    Path(cache) if cache is not None else None)
 
 
 def read_notices(paths: PathArg | Iterable[PathArg], aliases: PathArg | None = None, password: str | None = None,
-                 notice_id: str | None = None) -> Extraction:
+                 notice_id: str | None = None, jobs: int | None = None, client: Any = None, cache: PathArg | None = None,
+                 limits: Limits = DEFAULT_LIMITS) -> Extraction:
     """Notice files or folders -> an Extraction (tables, manifest, summary, unusable inputs with their reasons).
+
+    jobs: None reads in this process; N reads in N worker processes, each input under `limits` (time, memory).
+    client: a dask.distributed.Client; its cluster's workers read the inputs. cache: a cache folder to reuse
+    and keep results in (see fengong.cache); none by default.
 
     Raises:
         FengongError: the alias file is unusable, or `notice_id` is given for several inputs.
     """
-    registry = load_registry(Path(aliases) if aliases is not None else None)
-    given, warnings = unique_paths(_paths(paths))
-    run: Run = paths_to_run(given, registry, notice_id, password)
-    tables, manifest = run_to_tables(run)
-    return Extraction(tables, manifest, tuple(warnings + run_to_summary(run)), run.failures)
+    from fengong.outputs.tables import SCHEMAS, rows_to_frame
+
+    settings = make_settings(aliases, password, cache)
+    tasks, errors, notes = paths_to_tasks(_paths(paths), notice_id)
+    collected: dict[str, list[tuple]] = {name: [] for name in SCHEMAS}
+    batch = Batch(lambda name, rows, _: collected[name].extend(rows))
+    summary = [note for note in notes if note.startswith("warning:")]  # a path given twice
+    for error in errors:
+        batch.fail(error)
+    for task, result in zip(tasks, tasks_to_results(tasks, settings, jobs, limits, client), strict=True):
+        batch.add(task, result)
+        summary.extend([result.summary] if result.failure is None else [])
+    batch.finish()
+    tables = {name: rows_to_frame(name, rows) for name, rows in collected.items()}
+    summary.extend(f"error: {f}" for f in batch.failures)
+    return Extraction(tables, batch.manifest(list(SCHEMAS)), tuple(summary), tuple(batch.failures))
 
 
 def extract(paths: PathArg | Iterable[PathArg], aliases: PathArg | None = None, password: str | None = None,
-            notice_id: str | None = None, strict: bool = True) -> dict[str, pd.DataFrame]:
+            notice_id: str | None = None, strict: bool = True, jobs: int | None = None, client: Any = None,
+            cache: PathArg | None = None) -> dict[str, pd.DataFrame]:
     """Notice files or folders (PDF, DOCX, HTML, text) -> the tables the CLI writes, keyed by table name.
 
     With `strict` (the default) an unusable input raises; with strict=False it is left out and the others are read.
+    jobs, client, cache: as for read_notices (worker processes, a Dask client, a cache folder).
 
     Raises:
         InputError: an input cannot be read as a notice (strict), or no input could be read at all.
         FengongError: the alias file is unusable, or `notice_id` is given for several inputs.
     """
-    found = read_notices(paths, aliases, password, notice_id)
+    found = read_notices(paths, aliases, password, notice_id, jobs, client, cache)
     if found.failures and (strict or not found.manifest["inputs"]):
         raise found.failures[0]
     return found.tables
 
 
-def compare_versions(old: PathArg, new: PathArg, aliases: PathArg | None = None, password: str | None = None) -> Comparison:
+def compare_versions(old: PathArg, new: PathArg, aliases: PathArg | None = None, password: str | None = None,
+                     jobs: int | None = None, limits: Limits = DEFAULT_LIMITS) -> Comparison:
     """Two versions of a notice (files, or folders written by extract) -> a Comparison.
+
+    jobs=None reads the files in this process; jobs=1 in a worker process under `limits` (as the CLI does).
 
     Raises:
         InputError: a version cannot be read, or a folder is not one notice's tables.
         FengongError: the alias file is unusable.
     """
+    from fengong.outputs.diff.changes import CONTENT_CHANGES, changes_to_frame, matches_to_changes, matches_to_frame
+    from fengong.outputs.diff.html import changes_to_html
+    from fengong.outputs.diff.match import match_clauses
+    from fengong.outputs.diff.report import changes_to_markdown
+
     registry = load_registry(Path(aliases) if aliases is not None else None)
     old_path, new_path = Path(old), Path(new)
-    matches = match_clauses(path_to_version(old_path, registry, password), path_to_version(new_path, registry, password))
+    matches = match_clauses(path_to_version(old_path, registry, password, jobs, limits),
+                            path_to_version(new_path, registry, password, jobs, limits))
     changes = matches_to_changes(matches)
     tables = {"changes": changes_to_frame(changes), "clause_map": matches_to_frame(matches)}
     counts = {kind: sum(1 for c in changes if c.change == kind) for kind in CONTENT_CHANGES + ("clause-renumbered",)}
@@ -137,4 +168,4 @@ def diff(old: PathArg, new: PathArg, aliases: PathArg | None = None, password: s
     return compare_versions(old, new, aliases, password).tables
 
 
-__all__ = ["Comparison", "Extraction", "compare_versions", "diff", "extract", "read_notices", "DIFF_SCHEMAS"]
+__all__ = ["Comparison", "Extraction", "Result", "Task", "compare_versions", "diff", "extract", "make_settings", "read_notices"]

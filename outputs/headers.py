@@ -1,14 +1,12 @@
 """Column headers in Chinese (`--headers zh`), for CSV and XLSX alike: one mapping, column name -> header.
 
 A key is a column name, or `table.column` where one name means different things in two tables (units.lead counts
-clauses, tasks.lead lists units). Parquet files and DuckDB tables keep the English names, which are the API.
+mentions, tasks.lead lists units). Parquet files and DuckDB tables keep the English names, which are the API.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-import pandas as pd
+from collections.abc import Mapping, Sequence
 
 HEADER_STYLES = ("en", "zh")
 
@@ -47,6 +45,10 @@ ZH: Mapping[str, str] = {
     "total": "合计",
     "code": "问题类型",
     "message": "说明",
+    "jurisdiction": "所属地区",
+    "level": "层级",
+    "severity": "严重程度",
+    "doc_number": "文号",
     "issuer": "发文机关",
     "date": "成文日期",
     "sha256": "SHA-256",
@@ -61,6 +63,6 @@ def header(table: str, column: str, style: str = "en") -> str:
     return ZH.get(f"{table}.{column}", ZH.get(column, column))
 
 
-def with_headers(frame: pd.DataFrame, table: str, style: str = "en") -> pd.DataFrame:
-    """A frame -> the same frame with its columns renamed to the headers of `style` (a copy; values untouched)."""
-    return frame if style == "en" else frame.rename(columns={c: header(table, c, style) for c in frame.columns})
+def headers(table: str, columns: Sequence[str], style: str = "en") -> list[str]:
+    """A table's columns -> their headers in the style asked for, in the same order."""
+    return [header(table, c, style) for c in columns]

@@ -18,12 +18,14 @@ import pandas as pd
 import pyarrow as pa
 
 from fengong.extract.errors import FengongError
+from fengong.extract.names import path_text
 
 LEDGER_TABLES = ("notices", "tasks", "clauses", "responsibilities", "issues")
 
 VIEWS = {
     "notice_versions": """
-        SELECT coalesce(title, notice_id) AS notice_key, notice_id, title, issuer, date, sha256, path, load, input,
+        SELECT coalesce(title, notice_id) AS notice_key, notice_id, title, issuer, doc_number, date, jurisdiction, level,
+               sha256, path, load, input,
                row_number() OVER w AS version, count(*) OVER (PARTITION BY coalesce(title, notice_id)) AS versions
         FROM notices
         WINDOW w AS (PARTITION BY coalesce(title, notice_id) ORDER BY date NULLS FIRST, load, input)""",
@@ -89,9 +91,25 @@ def _load(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame], notic
     return LedgerLoad(tuple(sha_of), tuple(skipped))
 
 
-def tables_to_ledger(db: Path, frames: dict[str, pd.DataFrame], notices: pd.DataFrame) -> LedgerLoad:
-    """The extract's tables and notices table -> the notices not yet in the DuckDB file `db`, added in one transaction
-    (created when missing); returns which notices were added and which were already there.
+def check_ledger(db: Path) -> None:
+    """A ledger path -> nothing, when it is missing (it will be created) or a DuckDB file this process can open.
+
+    Raises:
+        LedgerError: it is something else (a text file, a folder), or another program holds it.
+    """
+    if not db.exists():
+        return
+    if not db.is_file():
+        raise LedgerError(f"{path_text(db)}: cannot open the ledger (not a regular file)")
+    try:
+        duckdb.connect(str(db), read_only=True).close()
+    except duckdb.Error as exc:
+        raise LedgerError(f"{path_text(db)}: cannot open the ledger ({exc})") from None
+
+
+def tables_to_ledger(db: Path, frames: dict[str, pd.DataFrame]) -> LedgerLoad:
+    """The extract's tables -> the notices not yet in the DuckDB file `db`, added in one transaction (created when
+    missing); returns which notices were added and which were already there.
 
     Raises:
         LedgerError: the file cannot be opened as a DuckDB database (another program holds it, or it is something else).
@@ -99,14 +117,14 @@ def tables_to_ledger(db: Path, frames: dict[str, pd.DataFrame], notices: pd.Data
     try:
         con = duckdb.connect(str(db))
     except duckdb.Error as exc:
-        raise LedgerError(f"{db}: cannot open the ledger ({exc})") from None
+        raise LedgerError(f"{path_text(db)}: cannot open the ledger ({exc})") from None
     try:
         con.execute("BEGIN TRANSACTION")
-        found = _load(con, frames, notices)
+        found = _load(con, frames, frames["notices"])
         con.execute("COMMIT")
         return found
     except duckdb.Error as exc:
         con.rollback()
-        raise LedgerError(f"{db}: cannot add to the ledger ({exc})") from None
+        raise LedgerError(f"{path_text(db)}: cannot add to the ledger ({exc})") from None
     finally:
         con.close()

@@ -1,6 +1,11 @@
-"""The tables -> report.html: each notice's clauses with every unit marked by its role, the issues beside the clauses
-they concern, and a unit x clause matrix. One self-contained file (styles and a few lines of script inline, no
-network), readable in any browser.
+"""One notice's rows -> its section of report.html: the clauses with every unit marked by its role, the issues beside
+the clauses they concern, and a unit x clause matrix. One self-contained file (styles and a few lines of script
+inline, no network), readable in any browser.
+
+The report is written as the notices are read: report_head, then notice_to_html for each notice (made by the worker
+that read it, from that notice's rows alone), then report_tail with the table of contents. So the writing process
+holds no notice's tables, only each notice's id and title for the contents. The contents come last in the file and
+are shown first (CSS flex order), since they are known only at the end.
 """
 
 from __future__ import annotations
@@ -8,11 +13,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
-import pandas as pd
-
-from fengong.extract.model import IssueCode
-from fengong.outputs.notices import notice_titles
+from fengong.outputs.tables import SCHEMAS
 from fengong.outputs.tasks import ROLE_ORDER
 
 ROLE_NAMES = {"lead": "牵头 lead", "support": "配合 support", "responsible": "责任 responsible"}
@@ -20,7 +23,8 @@ ROLE_LETTERS = {"lead": "牵", "support": "配", "responsible": "责"}
 
 STYLE = """
 body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",sans-serif;margin:0 auto;
-max-width:1200px;padding:0 1em 3em;color:#222;line-height:1.6}
+max-width:1200px;padding:0 1em 3em;color:#222;line-height:1.6;display:flex;flex-direction:column}
+body>header{order:0}body>nav.toc{order:1}body>main{order:2}
 h1{font-size:1.4em}h2{font-size:1.25em;border-bottom:2px solid #888;margin-top:2em}h3.section{font-size:1.05em;margin:1.4em 0 .4em;color:#444}
 .legend span{margin-right:1em}.meta{color:#555;font-size:.9em}
 mark.u{background:none;padding:0 1px;border-bottom:3px solid;cursor:help}
@@ -50,6 +54,8 @@ document.addEventListener("mouseover",function(e){var m=e.target.closest&&e.targ
 document.querySelectorAll("mark.u.hot").forEach(function(x){x.classList.remove("hot")});
 if(!m)return;document.querySelectorAll("mark.u").forEach(function(x){if(x.dataset.unit===m.dataset.unit)x.classList.add("hot")});});
 """
+
+Row = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +98,8 @@ def locate_units(fields: dict[str, str], rows: list[tuple[str, str, str]]) -> tu
 
 
 def _mark(text: str, role: str, unit: str, clause_id: str) -> str:
-    return (f'<mark class="u {role}" data-role="{role}" data-unit="{escape(unit)}" data-clause="{escape(clause_id)}" '
-            f'title="{escape(unit)} · {ROLE_NAMES[role]}">{escape(text)}</mark>')
+    return (f'<mark class="u {escape(role)}" data-role="{escape(role)}" data-unit="{escape(unit)}" data-clause="{escape(clause_id)}" '
+            f'title="{escape(unit)} · {escape(ROLE_NAMES.get(role, role))}">{escape(text)}</mark>')
 
 
 def marked_html(text: str, marks: list[Mark], clause_id: str) -> str:
@@ -105,56 +111,46 @@ def marked_html(text: str, marks: list[Mark], clause_id: str) -> str:
     return "".join(out) + escape(text[at:])
 
 
-def _text(value) -> str:
-    return "" if value is None or pd.isna(value) else str(value)
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
-def _severity(issue) -> str:
-    """An issues row -> its severity: the table's own column where it has one, else the code's."""
-    if _text(getattr(issue, "severity", "")):
-        return _text(issue.severity)
-    try:
-        return IssueCode(_text(issue.code)).severity.value
-    except ValueError:
-        return ""
+def _issue_html(issue: Row) -> str:
+    where = ", ".join(f"{k} {issue[k]}" for k in ("page", "line") if issue[k] is not None)
+    return (f'<div class="issue {escape(_text(issue["severity"]))}"><code>{escape(_text(issue["code"]))}</code> '
+            f'{escape(_text(issue["message"]))}{f" ({where})" if where else ""}</div>')
 
 
-def _issue_html(issue) -> str:
-    where = ", ".join(f"{k} {_text(v)}" for k, v in (("page", issue.page), ("line", issue.line)) if _text(v))
-    severity = _severity(issue)
-    return (f'<div class="issue {escape(severity)}"><code>{escape(_text(issue.code))}</code> '
-            f'{escape(_text(issue.message))}{f" ({where})" if where else ""}</div>')
-
-
-def _clause_html(clause, rows: list[tuple[str, str, str]], issues: list) -> str:
-    cid = _text(clause.clause_id)
-    fields = {"party_text": _text(clause.party_text), "text": _text(clause.text)}
+def _clause_html(clause: Row, rows: list[tuple[str, str, str]], issues: list[Row]) -> str:
+    cid = _text(clause["clause_id"])
+    fields = {"party_text": _text(clause["party_text"]), "text": _text(clause["text"])}
     marks, missing = locate_units(fields, rows)
-    body = [f'<p class="head"><span class="cid">{escape(cid)}</span><b>{escape(_text(clause.title))}</b></p>',
+    body = [f'<p class="head"><span class="cid">{escape(cid)}</span><b>{escape(_text(clause["title"]))}</b></p>',
             f'<p class="text">{marked_html(fields["text"], [m for m in marks if m.field == "text"], cid)}</p>']
     if fields["party_text"]:
         body.append(f'<p class="party">{marked_html(fields["party_text"], [m for m in marks if m.field == "party_text"], cid)}</p>')
     if missing:  # stated once for many clauses (heading lead, first-listed convention): shown, though not in this text
         body.append('<p class="extra">stated elsewhere: ' + "、".join(_mark(raw, role, unit, cid) for role, unit, raw in missing) + "</p>")
-    extra = [f"{label}：{escape(_text(v))}" for label, v in (("责任领导", clause.leaders), ("完成时限", clause.deadline)) if _text(v)]
+    extra = [f"{label}：{escape(_text(clause[k]))}" for label, k in (("责任领导", "leaders"), ("完成时限", "deadline")) if clause[k]]
     if extra:
         body.append(f'<p class="extra">{"；".join(extra)}</p>')
     aside = "".join(_issue_html(i) for i in issues)
-    return f'<div class="clause" id="c-{escape(_text(clause.notice_id))}-{escape(cid)}"><div class="body">{"".join(body)}</div><aside>{aside}</aside></div>'
+    return (f'<div class="clause" id="c-{escape(_text(clause["notice_id"]))}-{escape(cid)}"><div class="body">{"".join(body)}</div>'
+            f"<aside>{aside}</aside></div>")
 
 
-def _place_issues(clauses: pd.DataFrame, issues: pd.DataFrame) -> tuple[dict[str, list], list]:
+def place_issues(clauses: list[Row], issues: list[Row]) -> tuple[dict[str, list[Row]], list[Row]]:
     """A notice's clauses and issues -> issues by the clause they concern (by id, else the clause their line falls in),
     and the issues that concern the notice as a whole."""
-    ids = set(clauses["clause_id"])
-    starts = sorted(((int(_text(c.page) or 0), int(c.line)), c.clause_id) for c in clauses.itertuples() if _text(c.line))
+    ids = {c["clause_id"] for c in clauses}
+    starts = sorted(((c["page"] or 0, c["line"]), c["clause_id"]) for c in clauses if c["line"] is not None)
     keys = [start for start, _ in starts]
-    placed: dict[str, list] = {}
+    placed: dict[str, list[Row]] = {}
     general = []
-    for issue in issues.itertuples():
-        target = issue.clause_id if _text(issue.clause_id) in ids else None
-        if target is None and _text(issue.line):
-            at = bisect_right(keys, (int(_text(issue.page) or 0), int(issue.line)))
+    for issue in issues:
+        target = issue["clause_id"] if issue["clause_id"] in ids else None
+        if target is None and issue["line"] is not None:
+            at = bisect_right(keys, (issue["page"] or 0, issue["line"]))
             target = starts[at - 1][1] if at else None
         if target is None:
             general.append(issue)
@@ -163,59 +159,80 @@ def _place_issues(clauses: pd.DataFrame, issues: pd.DataFrame) -> tuple[dict[str
     return placed, general
 
 
-def matrix_html(clauses: pd.DataFrame, responsibilities: pd.DataFrame) -> str:
+def matrix_html(clauses: list[Row], responsibilities: list[Row]) -> str:
     """A notice's clauses and responsibilities -> a table of units (rows, by first mention) x clauses (columns)."""
     cells: dict[tuple[str, str], list[str]] = {}
-    for cid, role, unit in responsibilities[["clause_id", "role", "unit"]].itertuples(index=False, name=None):
-        roles = cells.setdefault((unit, cid), [])
-        if role not in roles:
-            roles.append(role)
-    units = list(dict.fromkeys(responsibilities["unit"]))
-    ids = [(str(c), _text(t)) for c, t in zip(clauses["clause_id"], clauses["title"], strict=True)]
+    for r in responsibilities:
+        roles = cells.setdefault((r["unit"], r["clause_id"]), [])
+        if r["role"] not in roles:
+            roles.append(r["role"])
+    units = list(dict.fromkeys(r["unit"] for r in responsibilities))
+    ids = [(_text(c["clause_id"]), _text(c["title"])) for c in clauses]
     head = '<th class="corner">单位 \\ 条目</th>' + "".join(f'<th title="{escape(t)}">{escape(c)}</th>' for c, t in ids)
     rows = []
     for unit in units:
         tds = []
         for cid, _ in ids:
             roles = cells.get((unit, cid), [])
-            tds.append(f'<td class="{roles[0]}" title="{escape(unit)} · {escape(cid)} · {" ".join(ROLE_NAMES[r] for r in roles)}">'
-                       f'{"".join(ROLE_LETTERS[r] for r in roles)}</td>' if roles else "<td>")
+            tds.append(f'<td class="{escape(roles[0])}" title="{escape(unit)} · {escape(cid)} · {" ".join(ROLE_NAMES.get(r, r) for r in roles)}">'
+                       f'{"".join(ROLE_LETTERS.get(r, "?") for r in roles)}</td>' if roles else "<td>")
         rows.append(f"<tr><th>{escape(unit)}</th>{''.join(tds)}</tr>")
     return f'<div class="matrix-wrap"><table class="matrix"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
-def _by_notice(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    return {str(n): part for n, part in frame.groupby("notice_id", sort=False)}
+def rows_to_records(name: str, rows: list[tuple]) -> list[Row]:
+    """Rows of a table in its schema's column order -> one dict per row, keyed by column name."""
+    names = SCHEMAS[name].names
+    return [dict(zip(names, row, strict=True)) for row in rows]
 
 
-def _notice_html(notice_id: str, title: str, clauses: pd.DataFrame, resp: pd.DataFrame, issues: pd.DataFrame) -> str:
-    rows_of: dict[str, list[tuple[str, str, str]]] = {}
-    for cid, role, unit, raw in resp[["clause_id", "role", "unit", "unit_raw"]].itertuples(index=False, name=None):
-        rows_of.setdefault(cid, []).append((role, unit, _text(raw)))
-    placed, general = _place_issues(clauses, issues)
-    parts = [f'<section class="notice" id="n-{escape(notice_id)}"><h2>{escape(title or notice_id)}</h2>',
-             f'<p class="meta">{escape(notice_id)} · {len(clauses)} clauses · {len(resp)} responsibilities · {len(issues)} issues</p>']
+def _meta(notice: Row, counts: str) -> str:
+    facts = [notice.get(k) for k in ("issuer", "doc_number", "date", "jurisdiction")]
+    return f'<p class="meta">{escape(_text(notice["notice_id"]))} · {" · ".join(escape(_text(f)) for f in facts if f)}{" · " if any(facts) else ""}{counts}</p>'
+
+
+def notice_to_html(rows: dict[str, list[tuple]]) -> str:
+    """One notice's rows by table (clauses, responsibilities, issues, notices; as notice_to_rows gives them) -> its
+    section of report.html ("" when it has no notices row)."""
+    notices, clauses, resp, issues = (rows_to_records(t, rows.get(t, [])) for t in ("notices", "clauses", "responsibilities", "issues"))
+    if not notices:
+        return ""
+    notice = notices[0]
+    notice_id = _text(notice["notice_id"])
+    units_of: dict[str, list[tuple[str, str, str]]] = {}
+    for r in resp:
+        units_of.setdefault(r["clause_id"], []).append((r["role"], r["unit"], _text(r["unit_raw"])))
+    placed, general = place_issues(clauses, issues)
+    counts = f"{len(clauses)} clauses · {len(resp)} responsibilities · {len(issues)} issues"
+    parts = [f'<section class="notice" id="n-{escape(notice_id)}"><h2>{escape(_text(notice["title"]) or notice_id)}</h2>',
+             _meta(notice, counts)]
     parts += [_issue_html(i) for i in general]
     section = None
-    for clause in clauses.itertuples():
-        if _text(clause.section_title) and clause.section_title != section:
-            section = clause.section_title
+    for clause in clauses:
+        if clause["section_title"] and clause["section_title"] != section:
+            section = clause["section_title"]
             parts.append(f'<h3 class="section">{escape(_text(section))}</h3>')
-        parts.append(_clause_html(clause, rows_of.get(clause.clause_id, []), placed.get(clause.clause_id, [])))
-    if len(resp):
+        parts.append(_clause_html(clause, units_of.get(clause["clause_id"], []), placed.get(clause["clause_id"], [])))
+    if resp:
         parts.append(f"<h3>单位 × 条目 Units x clauses</h3>{matrix_html(clauses, resp)}")
-    return "".join(parts) + "</section>"
+    return "".join(parts) + "</section>\n"
 
 
-def tables_to_html(frames: dict[str, pd.DataFrame], notices: pd.DataFrame) -> str:
-    """The extract's tables and the notices table -> report.html: every notice's clauses, units marked by role."""
-    titles = notice_titles(notices)
-    ids = list(dict.fromkeys(list(notices["notice_id"]) + list(frames["clauses"]["notice_id"]) + list(frames["issues"]["notice_id"])))
+def notice_title(rows: dict[str, list[tuple]]) -> tuple[str, str] | None:
+    """One notice's rows -> (notice_id, title for the contents), or None when it has no notices row."""
+    notices = rows_to_records("notices", rows.get("notices", []))
+    return (_text(notices[0]["notice_id"]), _text(notices[0]["title"]) or _text(notices[0]["notice_id"])) if notices else None
+
+
+def report_head() -> str:
+    """-> the start of report.html: the page's head, title and legend; the notices' sections follow."""
     legend = "".join(f'<span><mark class="u {r}">{ROLE_NAMES[r]}</mark></span>' for r in ROLE_ORDER)
-    toc = "".join(f'<li><a href="#n-{escape(n)}">{escape(titles.get(n, n))}</a></li>' for n in ids)
-    parts = {name: _by_notice(frames[name]) for name in ("clauses", "responsibilities", "issues")}
-    body = "".join(_notice_html(n, titles.get(n, ""), *(parts[t].get(n, frames[t].iloc[:0]) for t in parts)) for n in ids)
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
-            f"<title>分工报告 fengong report</title><style>{STYLE}</style></head><body><h1>分工报告 fengong report</h1>"
-            f'<p class="legend">{legend} — hover a unit for its canonical name</p><ul class="toc">{toc}</ul>{body}'
-            f"<script>{SCRIPT}</script></body></html>\n")
+            f"<title>分工报告 fengong report</title><style>{STYLE}</style></head><body>\n"
+            f'<header><h1>分工报告 fengong report</h1><p class="legend">{legend} — hover a unit for its canonical name</p></header>\n<main>\n')
+
+
+def report_tail(contents: list[tuple[str, str]]) -> str:
+    """The (notice_id, title) of every notice written -> the end of report.html: the contents (shown at the top)."""
+    toc = "".join(f'<li><a href="#n-{escape(n)}">{escape(t)}</a></li>' for n, t in contents)
+    return f'</main>\n<nav class="toc"><ul>{toc}</ul></nav>\n<script>{SCRIPT}</script></body></html>\n'

@@ -41,14 +41,14 @@ def column_width(title: str, values: pd.Series) -> int:
     return max(MIN_WIDTH, min(MAX_WIDTH, widest + 2))
 
 
-def frames_to_sheets(frames: dict[str, pd.DataFrame], notices: pd.DataFrame) -> dict[str, tuple[str, pd.DataFrame]]:
-    """The extract's tables and the notices table -> {sheet name: (table name, frame)}, in sheet order."""
+def frames_to_sheets(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[str, pd.DataFrame]]:
+    """The extract's tables -> {sheet name: (table name, frame)}, in sheet order."""
     return {
         "任务分工": ("tasks", frames["tasks"]),
         "按单位": ("by_unit", tasks_to_by_unit(frames["tasks"], frames["responsibilities"])),
         "responsibilities": ("responsibilities", frames["responsibilities"]),
         "issues": ("issues", frames["issues"]),
-        "notices": ("notices", notices),
+        "notices": ("notices", frames["notices"]),
     }
 
 
@@ -91,14 +91,14 @@ def _write_sheet(workbook: Workbook, name: str, table: str, frame: pd.DataFrame,
     sheet.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
 
 
-def tables_to_xlsx(frames: dict[str, pd.DataFrame], notices: pd.DataFrame, style: str = "en") -> bytes:
-    """The extract's tables and the notices table -> the bytes of tables.xlsx, headers in `style` (en or zh)."""
+def tables_to_xlsx(frames: dict[str, pd.DataFrame], style: str = "en") -> bytes:
+    """The extract's tables -> the bytes of tables.xlsx, headers in `style` (en or zh)."""
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
                                             "strings_to_urls": False})
     workbook.set_properties({"created": CREATED})
     formats = _formats(workbook)
-    for name, (table, frame) in frames_to_sheets(frames, notices).items():
+    for name, (table, frame) in frames_to_sheets(frames).items():
         _write_sheet(workbook, name, table, frame, style, formats)
     workbook.close()
     return buffer.getvalue()

@@ -15,7 +15,7 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 def _lint_imports(tree: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    return subprocess.run([str(LINT_IMPORTS), "--config", str(ROOT / "pyproject.toml"), "--no-cache"], cwd=tree, env=env,
+    return subprocess.run([str(LINT_IMPORTS), str(ROOT / "pyproject.toml"), "--no-cache"], cwd=tree, env=env,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -39,7 +39,10 @@ def test_the_layer_contract_fails_on_an_upward_import(tmp_path, module, upward):
 
 
 def test_only_ingestion_and_writers_touch_files():
-    readers = {"extract/ingest.py", "extract/pdf.py", "extract/docx.py", "normalize/registry.py", "outputs/typed.py"}
+    readers = {"extract/ingest.py", "extract/reading.py", "extract/pdf.py", "extract/pdf_plumber.py", "extract/docx.py",
+               "extract/resources.py", "normalize/aliasfile.py",
+               "outputs/write.py",  # the writer reads back its own manifest to know what it may replace
+               "outputs/read.py"}  # reading back a folder the tool wrote (diff, fengong.read_tables)
     writers = {"outputs/write.py"}
     for package in ("extract", "normalize", "outputs"):
         for path in sorted((ROOT / package).rglob("*.py")):

@@ -69,6 +69,23 @@ def test_extract_folder_and_rewrapped_gb18030_copy_diff_to_nothing(tmp_path, cap
     assert (tmp_path / "d" / "changes.csv").read_bytes() == b"\xef\xbb\xbf" + ",".join(diff.SCHEMAS["changes"].names).encode() + b"\n"
 
 
+FORMULA_NOTICE = "关于测试的通知\n\n一、=SUM(1+1)加强建设。（牵头单位：=市财政局，配合单位：'+市税务局）\n二、-完善制度。（责任单位：@市司法局）\n"
+
+
+@pytest.mark.parametrize("case", ["chinese-headers", "escaped-cells"])
+def test_a_folder_diffs_to_nothing_against_the_notice_it_was_read_from(tmp_path, capsys, case):
+    # Folders are read from their Parquet files: neither Chinese CSV headers nor the CSV's ' escapes are compared.
+    notice, options = SAMPLE, ["--headers", "zh"]
+    if case == "escaped-cells":
+        notice, options = tmp_path / "formula.txt", []
+        notice.write_text(FORMULA_NOTICE, encoding="utf-8")
+    folder = tmp_path / "tables"
+    assert main(["extract", str(notice), "--out", str(folder), *options]) == 0
+    assert main(["diff", str(folder), str(notice), "--out", str(tmp_path / "d")]) == 0
+    assert main(["diff", str(notice), str(folder), "--out", str(tmp_path / "d")]) == 0
+    assert "no changes" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("make_bad", ["missing", "not-an-output-folder", "two-notices"])
 def test_bad_diff_input_exits_2_with_one_line(tmp_path, capsys, make_bad):
     bad = tmp_path / "bad"

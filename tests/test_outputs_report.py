@@ -122,3 +122,39 @@ def test_a_unit_written_twice_is_marked_at_each_place_in_order():
 def test_a_unit_stated_elsewhere_is_listed_not_lost():
     marks, missing_rows = locate_units({"party_text": "", "text": "推进工作。"}, [("lead", "区科技局", "区科技局")])
     assert marks == [] and missing_rows == [("lead", "区科技局", "区科技局")]
+
+
+def test_report_of_a_batch_has_each_notice_in_input_order_contents_on_top(browser, tmp_path):
+    # Written notice by notice as the batch runs: a notice without clauses gets its section with its issue, an
+    # unreadable input none; the contents, written last, are shown first.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("关于甲的通知\n\n一、加强建设。（牵头单位：市财政局）\n", encoding="utf-8")
+    (folder / "b.txt").write_text("这是一段没有任务的说明文字。\n", encoding="utf-8")
+    (folder / "c.txt").write_bytes(b"")
+    (folder / "d.txt").write_text("关于丁的通知\n\n一、完善制度。（责任单位：市司法局）\n", encoding="utf-8")
+    assert main(["extract", str(folder), "--out", str(tmp_path / "out"), "--jobs", "2"]) == 3
+    browser.get((tmp_path / "out" / "report.html").as_uri())
+    assert console_errors(browser) == []
+    sections = browser.execute_script("return Array.from(document.querySelectorAll('section.notice')).map(s => s.id)")
+    assert sections == ["n-a", "n-b", "n-d"]
+    assert browser.execute_script("return Array.from(document.querySelectorAll('nav.toc a')).map(a => a.getAttribute('href'))") == \
+        ["#n-a", "#n-b", "#n-d"]
+    assert "no-clauses" in browser.execute_script("return document.querySelector('#n-b').textContent")
+    nav_top, main_top = browser.execute_script("return [document.querySelector('nav.toc').getBoundingClientRect().top,"
+                                               " document.querySelector('main').getBoundingClientRect().top]")
+    assert nav_top < main_top
+
+
+def test_report_and_datapackage_are_the_folders_own_files(tmp_path):
+    import hashlib
+    import json
+
+    out = tmp_path / "out"
+    assert main(["extract", str(SAMPLE), "--out", str(out)]) == 0
+    files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
+    for name in ("report.html", "datapackage.json"):
+        assert files[name] == hashlib.sha256((out / name).read_bytes()).hexdigest()
+    (out / "report.html").write_text("my notes", encoding="utf-8")  # edited by hand: no longer the tool's to replace
+    assert main(["extract", str(SAMPLE), "--out", str(out)]) == 2
+    assert (out / "report.html").read_text(encoding="utf-8") == "my notes"

@@ -16,7 +16,7 @@ LISHAN = case_input(next(c for c in CASES if c.name.startswith("04_lishan")))  #
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
     out = tmp_path_factory.mktemp("xlsx") / "out"
-    assert main(["extract", str(SAMPLE), str(LISHAN), "--out", str(out)]) == 0
+    assert main(["extract", str(SAMPLE), str(LISHAN), "--out", str(out), "--xlsx"]) == 0
     return openpyxl.load_workbook(out / "tables.xlsx"), fengong.read_tables(out)
 
 
@@ -93,10 +93,10 @@ def test_display_width_counts_chinese_double():
 
 def test_chinese_headers_in_csv_and_xlsx(tmp_path):
     out = tmp_path / "out"
-    assert main(["extract", str(SAMPLE), "--out", str(out), "--headers", "zh"]) == 0
+    assert main(["extract", str(SAMPLE), "--out", str(out), "--headers", "zh", "--xlsx"]) == 0
     assert (out / "tasks.csv").read_text(encoding="utf-8-sig").splitlines()[0] == \
         "通知编号,条目编号,标题,任务内容,牵头单位,配合单位,责任单位,责任领导,完成时限,截止日期,页码"
-    assert (out / "units.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")[5:8] == ["牵头次数", "配合次数", "责任次数"]
+    assert (out / "units.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")[7:10] == ["牵头次数", "配合次数", "责任次数"]
     book = openpyxl.load_workbook(out / "tables.xlsx")
     assert [c.value for c in book["任务分工"][1]][:5] == ["通知编号", "条目编号", "标题", "任务内容", "牵头单位"]
     assert fengong.read_tables(out)["tasks"].columns[0] == "notice_id"  # Parquet keeps the column names
@@ -104,18 +104,25 @@ def test_chinese_headers_in_csv_and_xlsx(tmp_path):
 
 def test_same_tables_give_the_same_workbook_bytes(tmp_path):
     for name in ("a", "b"):
-        assert main(["extract", str(SAMPLE), "--out", str(tmp_path / name)]) == 0
+        assert main(["extract", str(SAMPLE), "--out", str(tmp_path / name), "--xlsx"]) == 0
     assert (tmp_path / "a" / "tables.xlsx").read_bytes() == (tmp_path / "b" / "tables.xlsx").read_bytes()
 
 
-def test_notices_sheet_comes_from_the_manifest(tmp_path):
-    import json
-
+def test_notices_sheet_is_the_notices_table(tmp_path):
     out = tmp_path / "out"
-    assert main(["extract", str(SAMPLE), "--out", str(out)]) == 0
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["inputs"][0]
+    assert main(["extract", str(SAMPLE), str(LISHAN), "--out", str(out), "--xlsx"]) == 0
     header, rows = _rows(openpyxl.load_workbook(out / "tables.xlsx")["notices"])
-    assert list(header) == ["notice_id", "title", "issuer", "date", "sha256", "path"]
-    row = dict(zip(header, rows[0], strict=True))
-    assert row["title"] == "关于印发市级部门落实市政府政务诚信建设等系列文件任务分工的通知" == manifest["title"]
-    assert (row["sha256"], row["path"], row["date"].date().isoformat()) == (manifest["sha256"], manifest["path"], "2019-04-16")
+    assert list(header) == ["notice_id", "title", "issuer", "doc_number", "date", "jurisdiction", "level", "sha256", "path"]
+    cz, lishan = (dict(zip(header, row, strict=True)) for row in rows)
+    # Read from the notices: Changzhou's signature date (line 91, under its issuer at line 89); 立山区's 文号 (line 2) and
+    # date (line 13).
+    assert cz["title"] == "关于印发市级部门落实市政府政务诚信建设等系列文件任务分工的通知"
+    assert (cz["date"].date().isoformat(), cz["jurisdiction"], cz["level"]) == ("2019-04-16", "常州市", "city")
+    assert (lishan["doc_number"], lishan["date"].date().isoformat(), lishan["jurisdiction"]) == ("鞍立政发〔2023〕2号", "2023-03-28", "立山区")
+    notices = fengong.read_tables(out)["notices"]
+    assert [cz["sha256"], lishan["sha256"]] == list(notices["sha256"]) and [cz["path"], lishan["path"]] == list(notices["path"])
+
+
+def test_the_workbook_is_written_only_when_asked(tmp_path):
+    assert main(["extract", str(SAMPLE), "--out", str(tmp_path / "out")]) == 0
+    assert not (tmp_path / "out" / "tables.xlsx").exists()
