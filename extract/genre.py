@@ -9,6 +9,7 @@ never keep lists of their own; patterns are written in simplified characters and
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
 import regex
 
@@ -51,8 +52,16 @@ LABEL = compile_both(rf"\s*(?:[【\[［]\s*({_LABEL_ALT})\s*[】\]］]\s*[:：]?
 LABEL_AT = compile_both(rf"(?:[【\[［]\s*(?:{_LABEL_ALT})\s*[】\]］]|(?:{_LABEL_ALT})\s*[:：])")
 # An upper level's lead named in a local table's unit cell: 省牵头单位：省农业农村厅.
 UPPER_LEVEL_LABEL = compile_both(r"(?:省|市|国家|中央)(?:级)?牵头(?:单位|部门)\s*[:：]")
+# Any label, upper-level ones included, for one scan of a unit text.
+ANY_LABEL = regex.compile(UPPER_LEVEL_LABEL.pattern + "|" + LABEL_AT.pattern)
 # A leader group row of a table: （一）王宏副市长牵头重点工作, 戴建平常务副市长牵头重点工作.
 LEADER_GROUP = compile_both(r"^\p{Han}{2,4}(?:常务)?副?(?:市长|区长|县长|省长|主任|书记)(?:牵头|负责|分管)")
+
+
+_SPACES = regex.compile(r"\s+")
+_LEADER_WORD = regex.compile(r"领导|责任人")
+_TIME_WORD = regex.compile(r"时限|时间|期限")
+_SUPPORT_WORD = regex.compile(r"配合|协|参与")
 
 
 class LabelKind(StrEnum):
@@ -65,7 +74,7 @@ class LabelKind(StrEnum):
 
 def label_kind(label: str) -> tuple[LabelKind, Role | None]:
     """A label as written, in either script (牽頭單位) -> what follows it, and the role for a unit label."""
-    name = to_simplified(regex.sub(r"\s+", "", label))
+    name = to_simplified(_SPACES.sub("", label))
     if name in ROLE_LABELS:
         return LabelKind.ROLE, ROLE_LABELS[name]
     if name in LEADER_LABELS:
@@ -104,14 +113,15 @@ def is_header_word(cell: str) -> bool:
     return bool(_HEADER_WORD.match(_HEADER_REMARK.sub("", cell)))
 
 
+@cache
 def header_column(cell: str) -> Column | None:
     """A header cell, in either script -> the kind of column it heads (None for a word that heads no column)."""
     name = to_simplified(_HEADER_REMARK.sub("", cell))
     if name == SERIAL_HEADER:
         return Column.SERIAL
-    if name in LEADER_LABELS or regex.search(r"领导|责任人", name):
+    if name in LEADER_LABELS or _LEADER_WORD.search(name):
         return Column.LEADERS
-    if name in DEADLINE_LABELS or regex.search(r"时限|时间|期限", name):
+    if name in DEADLINE_LABELS or _TIME_WORD.search(name):
         return Column.DEADLINE
     if _UNIT_HEADER.search(name):
         return Column.UNITS
@@ -124,15 +134,16 @@ def header_column(cell: str) -> Column | None:
     return None
 
 
+@cache
 def header_role(cell: str) -> Role:
     """A unit column's header (牵头单位, 协办单位, 责任部门, 省牵头单位) -> the role of the units below it."""
-    name = to_simplified(regex.sub(r"\s+", "", cell))
+    name = to_simplified(_SPACES.sub("", cell))
     for label in sorted(ROLE_LABELS, key=len, reverse=True):
         if label in name:
             return ROLE_LABELS[label]
     if "牵头" in name or "主办" in name:
         return Role.LEAD
-    if regex.search(r"配合|协|参与", name):
+    if _SUPPORT_WORD.search(name):
         return Role.SUPPORT
     return Role.RESPONSIBLE
 
@@ -148,7 +159,7 @@ RESPONSIBLE_VERB = r"(?:按职责分工|按照职责分工|按职责|按职能|�
 PROSE_LEAD = compile_both(r"^(.+?)(?:牵头(?:负责|落实|实施|推进|抓总)?|为牵头单位)$")  # 省发展改革委牵头负责
 PROSE_RESPONSIBLE = compile_both(rf"^(.+?){RESPONSIBLE_VERB}$")  # 教育部、财政部负责; 统计局、人力社保局负责落实
 PROSE_SUPPORT_LEAD = compile_both(r"^(.+?)(?:配合|协助)(.+?)(?:落实|实施|推进|开展|负责|做好)$")  # 省人事厅配合省委有关部门落实
-PROSE_WITH = compile_both(rf"^(?:由)?(.+?)会同(.+?)(?:{RESPONSIBLE_VERB}|研究|制定|提出)")  # 发展改革委会同财政部负责
+PROSE_WITH = compile_both(rf"^(?:由)?(.+?)会同(.+?)(?:{RESPONSIBLE_VERB}|研究|制定|提出|组织|牵头|承担|督促|开展)")  # 发展改革委会同财政部负责
 PROSE_SUPPORT = compile_both(r"^(.+?)(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?$")  # 市审计局配合
 # 由X会同Y… in a sentence of the clause text, with any verb phrase after it (研究提出落实意见, 组织实施).
 BY_PHRASE = compile_both(r"由(\p{Han}[^，。；由]{1,60}?)(?:会同([^，。；]{2,200}?))?(?:等(?:有关|相关)?(?:部门|单位))?(?:共同)?"

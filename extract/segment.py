@@ -450,14 +450,14 @@ def with_standing_rules(clauses: list[Clause]) -> list[Clause]:
 
 
 def with_unique_ids(clauses: list[Clause]) -> tuple[list[Clause], list[Issue]]:
-    """Clauses -> the same with unique ids: where printed numbers repeat, the later clause gets b, c, … appended."""
+    """Clauses -> the same with unique ids: where printed numbers repeat, the later clauses get _2, _3, … appended."""
     seen: dict[str, int] = {}
     out, issues = [], []
     for clause in clauses:
         count = seen.get(clause.clause_id, 0)
         seen[clause.clause_id] = count + 1
         if count:
-            new_id = f"{clause.clause_id}{chr(ord('a') + min(count, 25))}"
+            new_id = f"{clause.clause_id}_{count + 1}"
             issues.append(Issue(IssueCode.DUPLICATE_CLAUSE_ID, f"{clause.clause_id} appears again (numbering restarts); this one is {new_id}",
                                 new_id, clause.line, clause.page))
             clause = replace(clause, clause_id=new_id)
