@@ -64,7 +64,8 @@ def text_to_party(span: Span, clause_id: str) -> tuple[Span, Span | None, list[I
             issues.append(Issue(IssueCode.UNCLOSED_BRACKET, f"unit bracket opened in {clause_id} is not closed; read to the end of the clause",
                                 clause_id, piece.line, piece.page))
         parts.append(_strip_span(span.sub(start + 1, len(text.rstrip()) if end is None else end)))
-    return _without(span, chosen), join_spans(parts, "；"), issues
+    # Each bracket is a sentence of its own: a lead named in one does not change the roles named in another.
+    return _without(span, chosen), join_spans(parts, "。"), issues
 
 
 @lru_cache(maxsize=4096)
@@ -184,13 +185,23 @@ def party_text_to_party(text: str, role: Role | None = None) -> Party:
 
     `role` is the role of text that has no label of its own (a table's 牵头单位 column).
     """
+    mentions: list[UnitMention] = []
     reader = _PartyReader(text, role)
     for start, end in _sentences(text):
         if _is_rule_or_remark(text[start:end]):
             continue
         for a, b in _segments(text, start, end):
             reader.segment(a, b)
-    return reader.party()
+        # X牵头，Y负责: once a lead is named, the others named in prose in the same sentence support it.
+        mentions.extend(_prose_to_support(reader.take_mentions()))
+    party = reader.party()
+    return Party(tuple(mentions), party.leaders, party.deadline)
+
+
+def _prose_to_support(mentions: list[UnitMention]) -> list[UnitMention]:
+    if not any(m.role == Role.LEAD for m in mentions):
+        return mentions
+    return [replace(m, role=Role.SUPPORT) if m.prose and m.role == Role.RESPONSIBLE else m for m in mentions]
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -247,12 +258,14 @@ class _PartyReader:
             listed = segment.rstrip()[: verb.start()] if verb else segment
             self.mentions.extend(_mentions(self.role, listed, start, self.mentions, convention=self.convention))
 
+    def take_mentions(self) -> list[UnitMention]:
+        """The mentions read so far (one sentence's), handed over and forgotten."""
+        taken, self.mentions, self.pending = self.mentions, [], []
+        return taken
+
     def party(self) -> Party:
-        mentions = self.mentions
-        if any(m.role == Role.LEAD for m in mentions):
-            # X牵头，Y负责: once a lead is named, the others named in prose support it.
-            mentions = [replace(m, role=Role.SUPPORT) if m.prose and m.role == Role.RESPONSIBLE else m for m in mentions]
-        return Party(tuple(mentions), tuple(self.leaders), self.deadline)
+        """What was read: leaders and time frame (mentions are taken sentence by sentence)."""
+        return Party(tuple(self.mentions), tuple(self.leaders), self.deadline)
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:

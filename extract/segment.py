@@ -86,6 +86,7 @@ class _TreeBuilder:
         self.last_root: dict[tuple[int | None, int], _Node] = {}  # per attachment and level: kept, not searched
         self.last_child: dict[tuple[int, int], _Node] = {}
         self.last_row: dict[int, _Node] = {}  # per table: its rows are numbered on across its section rows
+        self.last_at_level: dict[tuple[int | None, int], int] = {}  # the last number printed at each level
 
     def prefix(self) -> tuple[str, ...]:
         return (f"A{self.attachment}",) if self.attachment is not None else ()
@@ -124,7 +125,14 @@ class _TreeBuilder:
         self._add_child(parent, node)
         self.stack.append(node)
 
-    def add_other(self, para: Paragraph) -> None:
+    def add_other(self, para: Paragraph) -> bool:
+        """A paragraph without a number -> placed; False when it closes the tasks (a signature date after them)."""
+        if self.tree.roots and genre.DATE.match(para.text.strip()):
+            # The signature (国务院 / 2024年3月21日) after the tasks: not text of the last clause.
+            last = self.stack[-1].body if self.stack else []
+            if last and len(last[-1].text) <= 30 and not regex.search(r"[。，；：]", last[-1].text):
+                last.pop()
+            return False
         if not self.stack:
             # Before the first number of an attachment: its title, then its preamble.
             if self.attachment is not None and self.title_parts is not None and not _is_preamble(para.text):
@@ -134,11 +142,16 @@ class _TreeBuilder:
             self.stack[-1].labels.append(para)
         else:
             self.stack[-1].body.append(para)
+        return True
 
     def _add_child(self, parent: _Node | None, node: _Node) -> None:
         previous = self._previous_sibling(parent, node)
         expected = previous.number + 1 if previous else 1
-        if node.number != expected:
+        # Numbers that run on across sections (一、（一）（二）二、（三）…, as State Council notices print) are no gap.
+        running = self.last_at_level.get((self.attachment, node.level))
+        runs_on = previous is None and running is not None and node.number == running + 1
+        self.last_at_level[(self.attachment, node.level)] = node.number
+        if node.number != expected and not runs_on:
             where = _label(self.attachment, parent)
             before = previous.printed if previous else "the start"
             self.tree.issues.append(Issue(IssueCode.NUMBERING_GAP, f"{where}: {node.printed} follows {before}; expected {expected}",
@@ -184,8 +197,8 @@ def paragraphs_to_tree(paras: list[Paragraph]) -> _Tree:
             builder.add_numbered(para)
         elif para.kind in ("row", "frow"):
             builder.add_row(para)
-        else:
-            builder.add_other(para)
+        elif not builder.add_other(para):
+            ended = True
     return builder.tree
 
 
