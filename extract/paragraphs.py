@@ -37,7 +37,6 @@ _CLAUSE_PUNCTUATION = regex.compile(r"[，,；;]")
 _WIDE = regex.compile("[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
                       "\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
                       "\U00016fe0-\U00018aff\U0001b000-\U0001b2ff\U0001f300-\U0001f64f\U00020000-\U0003fffd]")
-_SENTENCE_MARK = regex.compile(r"[。，,；;：:！？]")
 _CLOSERS = ("）", ")", "〕", "】", "]", "］")
 _DECIMAL_MARKER = regex.compile(r"^(\d{1,3})\.(?=\d+\p{Han})")
 
@@ -171,8 +170,6 @@ def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
             reader.close()
             paras, i = read_flat_table(kept, flat[1], flat[0])
         else:
-            if _signs(kept, i):
-                reader.close()  # a signature line (国务院) over its date: never the end of the sentence above it
             reader.add(kept[i])
             i += 1
             continue
@@ -180,13 +177,6 @@ def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
         reader.reset_numbers()
     reader.close()
     return reader.paras
-
-
-def _signs(kept: list[Kept], i: int) -> bool:
-    """Whether line i is a signature: short, without punctuation, and followed by a date line (2024年3月21日)."""
-    text = kept[i].text
-    return (i + 1 < len(kept) and len(text) <= 30 and genre.DATE.match(kept[i + 1].text) is not None
-            and not _SENTENCE_MARK.search(text))
 
 
 # ---------------------------------------------------------------- running text

@@ -20,6 +20,7 @@ from fengong.extract.script import to_simplified
 from fengong.extract.tables import RowPlace, row_to_clause
 
 _TITLE_STOPS = regex.compile(r"[，,；;：:]")
+_SENTENCE_MARK = regex.compile(r"[。，,；;：:！？]")
 _TITLE_MAX = 30  # a clause's short title is one short sentence; longer first sentences are task text
 _ROW_LEVEL = 9
 # 郧政发〔2023〕5号, 国发〔2020〕6号, 宁政发[2006]275号: a short prefix ending in 发/函/字/…, a year in brackets, a number.
@@ -129,9 +130,8 @@ class _TreeBuilder:
         """A paragraph without a number -> placed; False when it closes the tasks (a signature date after them)."""
         if self.tree.roots and genre.DATE.match(para.text.strip()):
             # The signature (国务院 / 2024年3月21日) after the tasks: not text of the last clause.
-            last = self.stack[-1].body if self.stack else []
-            if last and len(last[-1].text) <= 30 and not regex.search(r"[。，；：]", last[-1].text):
-                last.pop()
+            if self.stack:
+                _drop_signature(self.stack[-1])
             return False
         if not self.stack:
             # Before the first number of an attachment: its title, then its preamble.
@@ -173,6 +173,20 @@ class _TreeBuilder:
         if parent is not None:
             return self.last_child.get((id(parent), node.level))
         return self.last_root.get((self.attachment, node.level))
+
+
+def _drop_signature(node: _Node) -> None:
+    """The last clause before a signature date -> without the signature lines joined to its end (…落实。国务院)."""
+    para = node.body[-1] if node.body else node.para
+    for k in range(1, len(para.chunks)):
+        tail = "".join(t for t, _ in para.chunks[-k:])
+        if _SENTENCE_MARK.search(tail) or len(tail) > 30:
+            break
+        if "".join(t for t, _ in para.chunks[:-k]).endswith(("。", "）", ")", "】")):
+            del para.chunks[-k:]
+            return
+    if node.body and len(para.text) <= 30 and not _SENTENCE_MARK.search(para.text):
+        node.body.pop()
 
 
 def paragraphs_to_tree(paras: list[Paragraph]) -> _Tree:
