@@ -23,6 +23,8 @@ ROLE_LABELS: dict[str, Role] = {
     "牵头部门": Role.LEAD,  # 牵头部门：区商务局
     "主办单位": Role.LEAD,  # 主办单位：市商务局 协办单位：市财政局
     "主责单位": Role.LEAD,  # 主责单位：市教育局
+    "主要责任单位": Role.LEAD,  # 主要责任单位：市发改委；其他责任单位：市财政局
+    "牵头责任部门": Role.LEAD,  # 牵头责任部门：区住建局
     "配合单位": Role.SUPPORT,  # 配合单位：市财政局、市统计局
     "协同责任单位": Role.SUPPORT,  # 协同责任单位：各县、市、区政府。 (Anhui template)
     "协同单位": Role.SUPPORT,  # 协同单位：市税务局
@@ -30,10 +32,16 @@ ROLE_LABELS: dict[str, Role] = {
     "配合部门": Role.SUPPORT,  # 配合部门：区财政局
     "参与单位": Role.SUPPORT,  # 参与单位：各街道
     "协作单位": Role.SUPPORT,  # 协作单位：市公安局
+    "协助单位": Role.SUPPORT,  # 协助单位：市税务局
+    "参加单位": Role.SUPPORT,  # 参加单位：各街道
+    "配合责任单位": Role.SUPPORT,  # 配合责任单位：市统计局
+    "其他责任单位": Role.RESPONSIBLE,  # 主要责任单位：…；其他责任单位：市财政局
+    "协同部门": Role.SUPPORT,  # 协同部门：区财政局
     "责任单位": Role.RESPONSIBLE,  # [责任单位：老街办、区招商服务中心]
     "责任部门": Role.RESPONSIBLE,  # 责任部门：市场监管局
     "落实单位": Role.RESPONSIBLE,  # 落实单位：各镇（街道）
     "实施单位": Role.RESPONSIBLE,  # 实施单位：区住建局
+    "责任主体": Role.RESPONSIBLE,  # 责任主体：各县（市、区）人民政府
 }
 LEADER_LABELS = (  # people, never units: they go to the leaders column
     "牵头负责领导",  # 牵头负责领导：张三 (Anhui template)
@@ -48,8 +56,10 @@ DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求
 _LABELS = sorted([*ROLE_LABELS, *LEADER_LABELS, *DEADLINE_LABELS], key=len, reverse=True)
 _LABEL_ALT = "|".join(_LABELS)
 # A label needs its colon, or brackets of its own (【牵头单位】), to be a label and not a word of the text.
-LABEL = compile_both(rf"\s*(?:[【\[［]\s*({_LABEL_ALT})\s*[】\]］]\s*[:：]?|({_LABEL_ALT})\s*[:：])\s*")
-LABEL_AT = compile_both(rf"(?:[【\[［]\s*(?:{_LABEL_ALT})\s*[】\]］]|(?:{_LABEL_ALT})\s*[:：])")
+# 牵头单位（部门）： — a label may say in brackets what kind of unit follows.
+_KIND = r"(?:[（(](?:单位|部门|领导)[）)])?"
+LABEL = compile_both(rf"\s*(?:[【\[［]\s*({_LABEL_ALT}){_KIND}\s*[】\]］]\s*[:：]?|({_LABEL_ALT}){_KIND}\s*[:：])\s*")
+LABEL_AT = compile_both(rf"(?:[【\[［]\s*(?:{_LABEL_ALT}){_KIND}\s*[】\]］]|(?:{_LABEL_ALT}){_KIND}\s*[:：])")
 # An upper level's lead named in a local table's unit cell: 省牵头单位：省农业农村厅.
 UPPER_LEVEL_LABEL = compile_both(r"(?:省|市|国家|中央)(?:级)?牵头(?:单位|部门)\s*[:：]")
 # Any label, upper-level ones included, for one scan of a unit text.
@@ -102,7 +112,7 @@ _TASK_HEADERS = ("具体任务", "具体任务分解", "主要任务", "工作�
 _HEADER_WORD = compile_both(
     r"^(?:序号|" + "|".join(sorted([*_TITLE_HEADERS, *_TASK_HEADERS, *_LABELS, "备注"], key=len, reverse=True)) + r")$"
 )
-_UNIT_HEADER = compile_both(r"单位|部门")  # a column naming units: 牵头单位, 责任部门, 省牵头单位
+_UNIT_HEADER = compile_both(r"单位|部门|主体")  # a column naming units: 牵头单位, 责任部门, 省牵头单位, 责任主体
 
 
 _HEADER_REMARK = regex.compile(r"\s+|[（(][^（）()]*[）)]$")  # 重点工作任务(杭州市2项配合工作): the header with a remark

@@ -205,3 +205,13 @@ def test_a_clause_cut_off_keeps_its_row_and_is_reported_without_a_guessed_unit()
     assert [c.clause_id for c in notice.clauses] == ["1-1"]
     assert rows == [("1-1", "lead", "市大数据局", None)]
     assert "cut-off" in {i.code for i in issues}
+
+
+@pytest.mark.parametrize("party, expected", [
+    ("主要责任单位：市发改委；其他责任单位：市财政局、市统计局", [("lead", "市发改委"), ("responsible", "市财政局"), ("responsible", "市统计局")]),
+    ("牵头单位（部门）：区住建局；配合单位（部门）：区财政局", [("lead", "区住建局"), ("support", "区财政局")]),
+    ("牵头责任部门：区住建局 协助单位：区财政局", [("lead", "区住建局"), ("support", "区财政局")]),
+    ("责任主体：各县（市、区）人民政府", [("responsible", "各县（市、区）人民政府")]),
+])
+def test_label_variants(party, expected):
+    assert _roles(party) == expected
