@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SAMPLE := samples/changzhou-2019-credit-task-division/changzhou-2019-credit-task-division.txt
 OUT := out/changzhou-2019
 
-.PHONY: run test bench fuzz corpus golden lint clean browser
+.PHONY: run test bench fuzz corpus golden lint t2s clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ golden: $(STAMP)
 	$(BIN)/python tests/golden.py
 
 # ruff on the sources; mypy and the layer contract (import-linter, in pyproject.toml) on the package as installed.
+# Rewrites extract/t2s.tsv (the traditional -> simplified character table) from OpenCC.
+t2s: $(STAMP)
+	$(BIN)/python tests/make_t2s_table.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check fengong extract normalize outputs tests
 	$(BIN)/python tests/lint_tree.py build/lint

@@ -23,6 +23,7 @@ import regex
 from fengong.extract import genre
 from fengong.extract.brackets import split_top
 from fengong.extract.resources import shipped_text
+from fengong.extract.script import t2s_table
 
 __all__ = ["Body", "parse_body", "looks_like_body", "body_suffix_start", "expand_shared_suffix", "national_name",
            "ends_like_body", "looks_like_unit_list"]
@@ -173,17 +174,7 @@ def _build_t2s(protected: frozenset[str]) -> dict[int, str]:
     body_suffix_start can answer in the caller's coordinates.  Characters that occur in our own
     (simplified) data are protected: OpenCC maps 乾 to 干, but 乾安县 is a place.
     """
-    import opencc  # only needed at import
-
-    conv = opencc.OpenCC("t2s")
-    chars = [chr(c) for r in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)) for c in range(*r)]
-    out = conv.convert("\n".join(chars)).split("\n")
-    table: dict[int, str] = {}
-    if len(out) == len(chars):
-        for a, b in zip(chars, out, strict=True):
-            if a != b and len(b) == 1 and a not in protected:
-                table[ord(a)] = b
-    return table
+    return {code: simplified for code, simplified in t2s_table().items() if chr(code) not in protected}
 
 
 # --------------------------------------------------------------------------------------------
@@ -308,16 +299,13 @@ _ZONE_RE: regex.Pattern | None = None
 _ORG_FIRST: dict[str, tuple[int, ...]] = {}
 
 
-def _build_tables(rows: tuple[_Row, ...]) -> None:
-    global _ROWS, _ROW, _CORE, _NATIONAL, _ORG, _ZONE_WORDS, _ZONE_RE
+def _core_forms(rows: tuple[_Row, ...]) -> dict[str, tuple[_Form, ...]]:
+    """Rows -> every local spelling (stem or short, by each ending spelling) with the forms it can be."""
     core: dict[str, list[_Form]] = {}
 
     def add(form: str, f: _Form) -> None:
-        if not form:
-            return
-        lst = core.setdefault(form, [])
-        if f not in lst:
-            lst.append(f)
+        if form and f not in core.setdefault(form, []):
+            core[form].append(f)
 
     for row in rows:
         if row.kind == "national-only":
@@ -327,30 +315,28 @@ def _build_tables(rows: tuple[_Row, ...]) -> None:
             for st in stems:
                 for sp in e.spellings:
                     form = st + sp
-                    if not form:
-                        continue
-                    empty = not row.stem
                     # two characters stand alone only as a whole name (海关) or with a short
                     # ending (纪委, 编办); 政府 and 科局 do not
                     two_ok = (form not in BARE2_DENY
                               and (st == row.stem or sp not in ("", e.full) or not e.full))
-                    bare = (not empty and not (e.caret and sp == "")
+                    bare = (bool(row.stem) and not (e.caret and sp == "")
                             and (len(form) >= 3 or (len(form) == 2 and two_ok)))
                     add(form, _Form(row.key, row.kind, row.stem, e.full, e.caret, False,
-                                    sp == "" and e.full != "", empty, bare,
+                                    sp == "" and e.full != "", not row.stem, bare,
                                     sp not in ("", e.full), len(form) < 2))
             if e.caret and e.standalone:
                 for sp in e.spellings:
                     if len(sp) >= 3:
                         add(sp, _Form(row.key, row.kind, row.stem, e.full, True, True, False,
                                       False, False))
+    return {k: tuple(v) for k, v in core.items()}
 
-    # national names: explicit ones first (first row wins), then derived spellings
+
+def _national_names(rows: tuple[_Row, ...]) -> dict[str, tuple[str, str]]:
+    """Rows -> national spellings: explicit ones first (first row wins), then derived ones that name one body."""
     national: dict[str, tuple[str, str]] = {}
     for row in rows:
-        if not row.national:
-            continue
-        for name in (row.national, *row.national_shorts):
+        for name in (row.national, *row.national_shorts) if row.national else ():
             national.setdefault(name, (row.key, row.national))
     derived: dict[str, set[tuple[str, str]]] = {}
     for row in rows:
@@ -368,8 +354,11 @@ def _build_tables(rows: tuple[_Row, ...]) -> None:
     for name, vals in derived.items():
         if name not in national and len(vals) == 1 and len(name) >= 3:
             national[name] = next(iter(vals))
+    return national
 
-    # organisations written before the place
+
+def _org_first_names(rows: tuple[_Row, ...]) -> dict[str, frozenset[str]]:
+    """Rows -> organisations written before the place (人民银行 + 常州市 + 中心支行) with their keys."""
     org: dict[str, set[str]] = {}
     for row in rows:
         written: list[str] = []
@@ -380,20 +369,24 @@ def _build_tables(rows: tuple[_Row, ...]) -> None:
         for n in written:
             if n:
                 org.setdefault(n, set()).add(row.key)
+    return {k: frozenset(v) for k, v in org.items()}
 
+
+def _build_tables(rows: tuple[_Row, ...]) -> None:
+    """Rows of bodies.csv -> the lookup tables the readers use (module state, built once at import)."""
+    global _ROWS, _ROW, _CORE, _NATIONAL, _ORG, _ZONE_WORDS, _ZONE_RE
     zones: dict[str, str] = {}
     for row in rows:
         if row.kind == "zone":
             for w in (row.stem, *row.shorts):
                 zones.setdefault(w, row.key)
-
     _ROWS = rows
     _ROW = {r.key: r for r in rows}
-    _CORE = {k: tuple(v) for k, v in core.items()}
-    _NATIONAL = national
-    _ORG = {k: frozenset(v) for k, v in org.items()}
+    _CORE = _core_forms(rows)
+    _NATIONAL = _national_names(rows)
+    _ORG = _org_first_names(rows)
     _ORG_FIRST.clear()
-    for k in org:
+    for k in _ORG:
         _ORG_FIRST[k[0]] = tuple(sorted(set(_ORG_FIRST.get(k[0], ())) | {len(k)}, reverse=True))
     _ZONE_WORDS = zones
     alt = "|".join(sorted(map(regex.escape, zones), key=len, reverse=True))
@@ -738,17 +731,17 @@ def _national(s: str) -> _Reading | None:
 # ---- catch-alls ------------------------------------------------------------------------------
 
 _LW = (r"(?:计划单列市|副省级城市|地级以上市|地级市|县级市|直辖市|自治区|自治州|自治县|功能区|开发区|"
-       r"管委会|乡镇|街道|园区|镇街|省|市|州|盟|县|区|旗|乡|镇)")
+       r"管委会|乡镇|街道|园区|镇街|地方|省级|市级|县级|省|市|州|盟|县|区|旗|乡|镇|地)")
 _LL = rf"{_LW}(?:[、和及与/]?{_LW})*"
 _LWB = rf"{_LW}(?:\({_LL}\))?"  # 县（市、区）, 市（州）
 _LLB = rf"{_LWB}(?:[、和及与/]?{_LWB})*"  # 县（市）区, 省、自治区、直辖市
 _GOVN = r"(?:人民政府|政府|党委和政府|党委、政府|党委政府|党委|党工委|管委会|街道办事处|办事处|街道办|街办|办)"
 _UNIT = (r"(?:部门和单位|部门及单位|部门、单位|部门单位|部门|单位|部委|委办局|直属机构|机构|国有企业|企业|"
-         r"院校|高校|成员单位|金融机构|工作专班|专班|社区)")
+         r"院校|高校|成员单位|金融机构|工作专班|专班|社区|省份)")
 _UNIT_GE = rf"(?:{_UNIT}|地区|地方|地|委|办|局|大中专院校|学校|乡镇|街道|县区)"
 _QUAL = r"(?:有关|相关|直属|所属|下属|其他|其它|垂管)"
 _ROLE = r"(?:牵头|配合|责任|协办|协同|参与)"
-_SCOPE = (r"(?:国务院|中央和国家机关|中央国家机关|中央|国家|全(?:省|市|区|县|州|镇|乡|旗)|驻\p{Han}{1,3}|市府|"
+_SCOPE = (r"(?:国务院|中央和国家机关|中央国家机关|中央|国家|地方|全(?:省|市|区|县|州|镇|乡|旗)|驻\p{Han}{1,3}|市府|"
           r"(?:自治区|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|党委|委|直属|直|级|属)?)")
 _LVQ = r"(?:[省市区县]直|[省市区县]属)"  # 区直 in 各区直部门
 _ITEM = (
@@ -761,7 +754,7 @@ _ITEM = (
     rf"|(?:{_QUAL}+{_LVQ}?|{_LVQ}){_QUAL}*{_UNIT})"  # 有关部门, 直属机构, 区直部门
 )
 _GENERIC_RE = regex.compile(
-    rf"(?P<scope>{_SCOPE})?(?P<free>\p{{Han}}{{2,10}}?)??(?P<body>{_ITEM}(?:[、和及与]{_ITEM})*|{_UNIT})"
+    rf"(?P<scope>{_SCOPE})?(?P<free>\p{{Han}}{{2,10}}?)??(?P<body>{_ITEM}(?:[、和及与]?{_ITEM})*|{_UNIT})"
     rf"(?:\(管委会\))?"
 )
 _GENERIC_MARK = regex.compile(rf"各|{_QUAL}|^(?:全|驻)|^\p{{Han}}{{0,4}}(?:直|属|级)")
@@ -1063,7 +1056,6 @@ def expand_shared_suffix(items: list[str]) -> list[str] | None:
         return None
     tail = norm[-1]
     heads = norm[:-1]
-    out: list[str] = []
     # heads that are level words, with an optional qualifier (相关市, 县)
     lh = [_LEVEL_HEAD_RE.fullmatch(h) for h in heads]
     mt = _LEVEL_HEAD_RE.match(tail)
@@ -1075,8 +1067,12 @@ def expand_shared_suffix(items: list[str]) -> list[str] | None:
             if all(parse_body(x) is not None for x in out):
                 return out
         return None
-    # heads that are places (哈尔滨, 南京市): cut the last item after its place (with level)
-    # or after its place name (before the level word)
+    return _share_place_suffix(heads, tail, last)
+
+
+def _share_place_suffix(heads: list[str], tail: str, last: Body) -> list[str] | None:
+    """Heads that are places (哈尔滨, 南京市) and a last item naming a body of a place -> each head with that body."""
+    # the last item is cut after its place (with its level word) or after its place name (before the level word)
     cuts: dict[bool, set[int]] = {True: set(), False: set()}
     for pl in _places(tail, 0, False):
         if pl.level is None:
@@ -1086,23 +1082,21 @@ def expand_shared_suffix(items: list[str]) -> list[str] | None:
         lw = _level_word_before(tail, pl.end)
         if lw:
             cuts[False].add(pl.end - len(lw))
+    out: list[str] = []
     for h in heads:
         hp = [p for p in _places(h, 0, False) if p.end == len(h)]
         if not hp:
             return None
-        with_level = any(p.level is not None for p in hp)
-        options = sorted(cuts[with_level], reverse=True)
-        done = False
-        for k in options:
-            cand = h + tail[k:]
-            b = parse_body(cand)
-            if b is not None and b.key == last.key and b.kind == last.kind and b.place:
-                out.append(cand)
-                done = True
-                break
-        if not done:
+        options = sorted(cuts[any(p.level is not None for p in hp)], reverse=True)
+        found = next((h + tail[k:] for k in options if _same_kind(parse_body(h + tail[k:]), last)), None)
+        if found is None:
             return None
+        out.append(found)
     return out + [tail]
+
+
+def _same_kind(body: Body | None, last: Body) -> bool:
+    return body is not None and body.key == last.key and body.kind == last.kind and bool(body.place)
 
 
 def _level_word_before(s: str, end: int) -> str | None:

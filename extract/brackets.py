@@ -40,9 +40,8 @@ def close_of(text: str, start: int) -> int | None:
     return None
 
 
-def depth_after(text: str) -> int:
-    """Text -> how many brackets are still open at its end (closers without an opener are ignored)."""
-    depth = 0
+def depth_after(text: str, depth: int = 0) -> int:
+    """Text (after `depth` open brackets) -> how many are still open at its end (closers without an opener ignored)."""
     for ch in text:
         step = _DEPTH.get(ch)
         if step:

@@ -9,6 +9,7 @@ never keep lists of their own; patterns are written in simplified characters and
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
 import regex
 
@@ -22,6 +23,8 @@ ROLE_LABELS: dict[str, Role] = {
     "牵头部门": Role.LEAD,  # 牵头部门：区商务局
     "主办单位": Role.LEAD,  # 主办单位：市商务局 协办单位：市财政局
     "主责单位": Role.LEAD,  # 主责单位：市教育局
+    "主要责任单位": Role.LEAD,  # 主要责任单位：市发改委；其他责任单位：市财政局
+    "牵头责任部门": Role.LEAD,  # 牵头责任部门：区住建局
     "配合单位": Role.SUPPORT,  # 配合单位：市财政局、市统计局
     "协同责任单位": Role.SUPPORT,  # 协同责任单位：各县、市、区政府。 (Anhui template)
     "协同单位": Role.SUPPORT,  # 协同单位：市税务局
@@ -29,10 +32,16 @@ ROLE_LABELS: dict[str, Role] = {
     "配合部门": Role.SUPPORT,  # 配合部门：区财政局
     "参与单位": Role.SUPPORT,  # 参与单位：各街道
     "协作单位": Role.SUPPORT,  # 协作单位：市公安局
+    "协助单位": Role.SUPPORT,  # 协助单位：市税务局
+    "参加单位": Role.SUPPORT,  # 参加单位：各街道
+    "配合责任单位": Role.SUPPORT,  # 配合责任单位：市统计局
+    "其他责任单位": Role.RESPONSIBLE,  # 主要责任单位：…；其他责任单位：市财政局
+    "协同部门": Role.SUPPORT,  # 协同部门：区财政局
     "责任单位": Role.RESPONSIBLE,  # [责任单位：老街办、区招商服务中心]
     "责任部门": Role.RESPONSIBLE,  # 责任部门：市场监管局
     "落实单位": Role.RESPONSIBLE,  # 落实单位：各镇（街道）
     "实施单位": Role.RESPONSIBLE,  # 实施单位：区住建局
+    "责任主体": Role.RESPONSIBLE,  # 责任主体：各县（市、区）人民政府
 }
 LEADER_LABELS = (  # people, never units: they go to the leaders column
     "牵头负责领导",  # 牵头负责领导：张三 (Anhui template)
@@ -47,12 +56,22 @@ DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求
 _LABELS = sorted([*ROLE_LABELS, *LEADER_LABELS, *DEADLINE_LABELS], key=len, reverse=True)
 _LABEL_ALT = "|".join(_LABELS)
 # A label needs its colon, or brackets of its own (【牵头单位】), to be a label and not a word of the text.
-LABEL = compile_both(rf"\s*(?:[【\[［]\s*({_LABEL_ALT})\s*[】\]］]\s*[:：]?|({_LABEL_ALT})\s*[:：])\s*")
-LABEL_AT = compile_both(rf"(?:[【\[［]\s*(?:{_LABEL_ALT})\s*[】\]］]|(?:{_LABEL_ALT})\s*[:：])")
+# 牵头单位（部门）： — a label may say in brackets what kind of unit follows.
+_KIND = r"(?:[（(](?:单位|部门|领导)[）)])?"
+LABEL = compile_both(rf"\s*(?:[【\[［]\s*({_LABEL_ALT}){_KIND}\s*[】\]］]\s*[:：]?|({_LABEL_ALT}){_KIND}\s*[:：])\s*")
+LABEL_AT = compile_both(rf"(?:[【\[［]\s*(?:{_LABEL_ALT}){_KIND}\s*[】\]］]|(?:{_LABEL_ALT}){_KIND}\s*[:：])")
 # An upper level's lead named in a local table's unit cell: 省牵头单位：省农业农村厅.
 UPPER_LEVEL_LABEL = compile_both(r"(?:省|市|国家|中央)(?:级)?牵头(?:单位|部门)\s*[:：]")
+# Any label, upper-level ones included, for one scan of a unit text.
+ANY_LABEL = regex.compile(UPPER_LEVEL_LABEL.pattern + "|" + LABEL_AT.pattern)
 # A leader group row of a table: （一）王宏副市长牵头重点工作, 戴建平常务副市长牵头重点工作.
 LEADER_GROUP = compile_both(r"^\p{Han}{2,4}(?:常务)?副?(?:市长|区长|县长|省长|主任|书记)(?:牵头|负责|分管)")
+
+
+_SPACES = regex.compile(r"\s+")
+_LEADER_WORD = regex.compile(r"领导|责任人")
+_TIME_WORD = regex.compile(r"时限|时间|期限")
+_SUPPORT_WORD = regex.compile(r"配合|协|参与")
 
 
 class LabelKind(StrEnum):
@@ -65,7 +84,7 @@ class LabelKind(StrEnum):
 
 def label_kind(label: str) -> tuple[LabelKind, Role | None]:
     """A label as written, in either script (牽頭單位) -> what follows it, and the role for a unit label."""
-    name = to_simplified(regex.sub(r"\s+", "", label))
+    name = to_simplified(_SPACES.sub("", label))
     if name in ROLE_LABELS:
         return LabelKind.ROLE, ROLE_LABELS[name]
     if name in LEADER_LABELS:
@@ -93,7 +112,7 @@ _TASK_HEADERS = ("具体任务", "具体任务分解", "主要任务", "工作�
 _HEADER_WORD = compile_both(
     r"^(?:序号|" + "|".join(sorted([*_TITLE_HEADERS, *_TASK_HEADERS, *_LABELS, "备注"], key=len, reverse=True)) + r")$"
 )
-_UNIT_HEADER = compile_both(r"单位|部门")  # a column naming units: 牵头单位, 责任部门, 省牵头单位
+_UNIT_HEADER = compile_both(r"单位|部门|主体")  # a column naming units: 牵头单位, 责任部门, 省牵头单位, 责任主体
 
 
 _HEADER_REMARK = regex.compile(r"\s+|[（(][^（）()]*[）)]$")  # 重点工作任务(杭州市2项配合工作): the header with a remark
@@ -104,14 +123,15 @@ def is_header_word(cell: str) -> bool:
     return bool(_HEADER_WORD.match(_HEADER_REMARK.sub("", cell)))
 
 
+@cache
 def header_column(cell: str) -> Column | None:
     """A header cell, in either script -> the kind of column it heads (None for a word that heads no column)."""
     name = to_simplified(_HEADER_REMARK.sub("", cell))
     if name == SERIAL_HEADER:
         return Column.SERIAL
-    if name in LEADER_LABELS or regex.search(r"领导|责任人", name):
+    if name in LEADER_LABELS or _LEADER_WORD.search(name):
         return Column.LEADERS
-    if name in DEADLINE_LABELS or regex.search(r"时限|时间|期限", name):
+    if name in DEADLINE_LABELS or _TIME_WORD.search(name):
         return Column.DEADLINE
     if _UNIT_HEADER.search(name):
         return Column.UNITS
@@ -124,15 +144,16 @@ def header_column(cell: str) -> Column | None:
     return None
 
 
+@cache
 def header_role(cell: str) -> Role:
     """A unit column's header (牵头单位, 协办单位, 责任部门, 省牵头单位) -> the role of the units below it."""
-    name = to_simplified(regex.sub(r"\s+", "", cell))
+    name = to_simplified(_SPACES.sub("", cell))
     for label in sorted(ROLE_LABELS, key=len, reverse=True):
         if label in name:
             return ROLE_LABELS[label]
     if "牵头" in name or "主办" in name:
         return Role.LEAD
-    if regex.search(r"配合|协|参与", name):
+    if _SUPPORT_WORD.search(name):
         return Role.SUPPORT
     return Role.RESPONSIBLE
 
@@ -148,7 +169,7 @@ RESPONSIBLE_VERB = r"(?:按职责分工|按照职责分工|按职责|按职能|�
 PROSE_LEAD = compile_both(r"^(.+?)(?:牵头(?:负责|落实|实施|推进|抓总)?|为牵头单位)$")  # 省发展改革委牵头负责
 PROSE_RESPONSIBLE = compile_both(rf"^(.+?){RESPONSIBLE_VERB}$")  # 教育部、财政部负责; 统计局、人力社保局负责落实
 PROSE_SUPPORT_LEAD = compile_both(r"^(.+?)(?:配合|协助)(.+?)(?:落实|实施|推进|开展|负责|做好)$")  # 省人事厅配合省委有关部门落实
-PROSE_WITH = compile_both(rf"^(?:由)?(.+?)会同(.+?)(?:{RESPONSIBLE_VERB}|研究|制定|提出)")  # 发展改革委会同财政部负责
+PROSE_WITH = compile_both(rf"^(?:由)?(.+?)会同(.+?)(?:{RESPONSIBLE_VERB}|研究|制定|提出|组织|牵头|承担|督促|开展)")  # 发展改革委会同财政部负责
 PROSE_SUPPORT = compile_both(r"^(.+?)(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?$")  # 市审计局配合
 # 由X会同Y… in a sentence of the clause text, with any verb phrase after it (研究提出落实意见, 组织实施).
 BY_PHRASE = compile_both(r"由(\p{Han}[^，。；由]{1,60}?)(?:会同([^，。；]{2,200}?))?(?:等(?:有关|相关)?(?:部门|单位))?(?:共同)?"

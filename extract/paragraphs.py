@@ -9,14 +9,13 @@ it closes its unit bracket, or where the next line opens a number, a label, an a
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 import regex
 
 from fengong.extract import genre
 from fengong.extract.bodies import looks_like_unit_list
-from fengong.extract.brackets import bracket_pairs, is_unclosed, split_top
+from fengong.extract.brackets import bracket_pairs, depth_after, is_unclosed, split_top
 from fengong.extract.model import Cell, Line, Piece, Span
 from fengong.extract.numbering import Marker, line_to_attachment, line_to_marker
 
@@ -34,6 +33,11 @@ _FLAT_SERIAL = regex.compile(r"^(\d{1,3})\*?$")
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _LABEL_LINE = regex.compile(r"\s*[【\[]?\s*\p{Han}")
 _CLAUSE_PUNCTUATION = regex.compile(r"[，,；;]")
+# East Asian Wide and Fullwidth characters (unicodedata.east_asian_width W or F), as ranges: counted in C.
+_WIDE = regex.compile("[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                      "\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
+                      "\U00016fe0-\U00018aff\U0001b000-\U0001b2ff\U0001f300-\U0001f64f\U00020000-\U0003fffd]")
+_CLOSERS = ("）", ")", "〕", "】", "]", "］")
 _DECIMAL_MARKER = regex.compile(r"^(\d{1,3})\.(?=\d+\p{Han})")
 
 
@@ -50,7 +54,7 @@ def clean_text(text: str) -> str:
 
 def display_width(text: str) -> int:
     """Text -> its width in half-width cells (a Chinese character counts two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,12 @@ class Paragraph:
     header: tuple[str, ...] = ()
     closed: bool = False
     cut: bool = False  # the copy breaks off inside this paragraph ([…] follows it)
+    depth: int = 0  # brackets open at the end of the text so far, kept as lines are added (never recounted)
+
+    def add(self, text: str, line: Line) -> None:
+        """One more line of the paragraph's text."""
+        self.chunks.append((text, line))
+        self.depth = depth_after(text, self.depth)
 
     @property
     def text(self) -> str:
@@ -204,7 +214,7 @@ class _TextReader:
             return
         marker = line_to_marker(text) or self._run_on_marker(text)
         current = self.current
-        inside_bracket = current is not None and not current.closed and is_unclosed(current.text)
+        inside_bracket = current is not None and not current.closed and current.depth > 0
         if genre.END_MATTER.match(text):
             self.start("end")
         elif genre.LABEL.match(text) and _LABEL_LINE.match(text) and not inside_bracket and marker is None:
@@ -216,7 +226,7 @@ class _TextReader:
         elif current is None or current.closed:
             self.start("text")
         assert self.current is not None
-        self.current.chunks.append((text, line))
+        self.current.add(text, line)
         self.current.cut = kept.cut
         self._maybe_close(text, line)
 
@@ -235,11 +245,11 @@ class _TextReader:
     def _maybe_close(self, text: str, line: Line) -> None:
         current = self.current
         assert current is not None
-        if current.kind in ("numbered", "text") and ends_with_unit_bracket(current.text):
+        if current.kind in ("numbered", "text") and current.depth == 0 and text.endswith(_CLOSERS) and ends_with_unit_bracket(current.text):
             self.close()
             return
         measured = text if current.marker is None or len(current.chunks) > 1 else clean_text(line.text)
-        if display_width(measured) < self.full and may_end(current.text):
+        if current.depth == 0 and not text.endswith(("，", ",", "、", "（", "(")) and display_width(measured) < self.full:
             self.close()
 
 

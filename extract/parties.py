@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from fengong.extract import genre
 from fengong.extract.bodies import body_suffix_start, ends_like_body, expand_shared_suffix, looks_like_body
@@ -24,7 +25,8 @@ _ZONE = compile_both(r"(?:开发区|经开区|高新区|园区|新区|试验区|
 _COMMITTEE = compile_both(r"(?<=(?:开发区|经开区|高新区|园区|新区|试验区|合作区))(?:管委会|管理委员会)$")
 _DEPARTMENT_END = compile_both(r"(?:局|委|厅|办|办公室|部|署|总局|中心)$")
 _NAME_SEPARATORS = compile_both(r"[、，,；;\s]+")
-_LIST_SEPARATORS = "、，,；; \t"
+_LIST_SEPARATORS = "、，,；;\t"
+_WORD_SPACE = compile_both(r"(?<=[\p{Han}）)】\]])[ \u3000]+(?=[\p{Han}（(【\[])")  # 市财政局 市统计局: a space between names
 _SEGMENT_SEPARATORS = "，,；;。\n"
 _LEVEL_PREFIXES = ("自治区", "自治州", "自治县", "国家", "省", "市", "区", "县", "州", "盟", "旗", "镇", "乡")
 
@@ -49,13 +51,9 @@ def text_to_party(span: Span, clause_id: str) -> tuple[Span, Span | None, list[I
     of the clause, never further, and is reported.
     """
     text = span.text
-    pairs = bracket_pairs(text)
-    labelled = [(s, e) for s, e in pairs.items() if genre.LABEL.match(text, s + 1) or genre.UPPER_LEVEL_LABEL.match(text, s + 1)]
-    if not labelled:
-        bare = [m.start() for m in genre.LABEL_AT.finditer(text) if _at_boundary(text, m.start())]
-        if bare:
-            return span.sub(0, bare[0]), _strip_span(span.sub(bare[0], len(text))), []
-    chosen = _outermost(labelled) if labelled else _prose_brackets(text, pairs)
+    bare, chosen = _party_places(text)
+    if bare is not None:
+        return span.sub(0, bare), _strip_span(span.sub(bare, len(text))), []
     if not chosen:
         return span, None, []
     issues: list[Issue] = []
@@ -66,7 +64,23 @@ def text_to_party(span: Span, clause_id: str) -> tuple[Span, Span | None, list[I
             issues.append(Issue(IssueCode.UNCLOSED_BRACKET, f"unit bracket opened in {clause_id} is not closed; read to the end of the clause",
                                 clause_id, piece.line, piece.page))
         parts.append(_strip_span(span.sub(start + 1, len(text.rstrip()) if end is None else end)))
-    return _without(span, chosen), join_spans(parts, "；"), issues
+    # Each bracket is a sentence of its own: a lead named in one does not change the roles named in another.
+    return _without(span, chosen), join_spans(parts, "。"), issues
+
+
+@lru_cache(maxsize=4096)
+def _party_places(text: str) -> tuple[int | None, tuple[tuple[int, int | None], ...]]:
+    """A clause's text -> where a bare label starts the units (or None), and the unit brackets (start, end or None).
+
+    Cached: segmentation asks about the same text more than once (does it name units? then, which?).
+    """
+    pairs = bracket_pairs(text)
+    labelled = [(s, e) for s, e in pairs.items() if genre.LABEL.match(text, s + 1) or genre.UPPER_LEVEL_LABEL.match(text, s + 1)]
+    if not labelled:
+        bare = [m.start() for m in genre.LABEL_AT.finditer(text) if _at_boundary(text, m.start())]
+        if bare:
+            return bare[0], ()
+    return None, tuple(_outermost(labelled) if labelled else _prose_brackets(text, pairs))
 
 
 def _outermost(found: list[tuple[int, int | None]]) -> list[tuple[int, int | None]]:
@@ -109,7 +123,7 @@ def is_prose_party(inner: str) -> bool:
     return saw_role
 
 
-def _without(span: Span, ranges: list[tuple[int, int | None]]) -> Span:
+def _without(span: Span, ranges: tuple[tuple[int, int | None], ...]) -> Span:
     """A span without the given bracket ranges: the task text around the unit brackets."""
     kept, last = [], 0
     for start, end in ranges:
@@ -171,13 +185,23 @@ def party_text_to_party(text: str, role: Role | None = None) -> Party:
 
     `role` is the role of text that has no label of its own (a table's 牵头单位 column).
     """
+    mentions: list[UnitMention] = []
     reader = _PartyReader(text, role)
     for start, end in _sentences(text):
         if _is_rule_or_remark(text[start:end]):
             continue
         for a, b in _segments(text, start, end):
             reader.segment(a, b)
-    return reader.party()
+        # X牵头，Y负责: once a lead is named, the others named in prose in the same sentence support it.
+        mentions.extend(_prose_to_support(reader.take_mentions()))
+    party = reader.party()
+    return Party(tuple(mentions), party.leaders, party.deadline)
+
+
+def _prose_to_support(mentions: list[UnitMention]) -> list[UnitMention]:
+    if not any(m.role == Role.LEAD for m in mentions):
+        return mentions
+    return [replace(m, role=Role.SUPPORT) if m.prose and m.role == Role.RESPONSIBLE else m for m in mentions]
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -234,27 +258,25 @@ class _PartyReader:
             listed = segment.rstrip()[: verb.start()] if verb else segment
             self.mentions.extend(_mentions(self.role, listed, start, self.mentions, convention=self.convention))
 
+    def take_mentions(self) -> list[UnitMention]:
+        """The mentions read so far (one sentence's), handed over and forgotten."""
+        taken, self.mentions, self.pending = self.mentions, [], []
+        return taken
+
     def party(self) -> Party:
-        mentions = self.mentions
-        if any(m.role == Role.LEAD for m in mentions):
-            # X牵头，Y负责: once a lead is named, the others named in prose support it.
-            mentions = [replace(m, role=Role.SUPPORT) if m.prose and m.role == Role.RESPONSIBLE else m for m in mentions]
-        return Party(tuple(mentions), tuple(self.leaders), self.deadline)
+        """What was read: leaders and time frame (mentions are taken sentence by sentence)."""
+        return Party(tuple(self.mentions), tuple(self.leaders), self.deadline)
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence of a unit text -> its segments: split at top-level ，；, and before every label."""
     cuts = {start + a for a, _ in split_top(text[start:end], _SEGMENT_SEPARATORS)}
     top = top_level_mask(text[start:end])
-    i = start
-    while i < end:
-        at_top = top[i - start] or (text[i] in OPEN and (i == start or top[i - start - 1] or text[i - 1] in "）)〕]】］"))
-        label = (genre.UPPER_LEVEL_LABEL.match(text, i, end) or genre.LABEL_AT.match(text, i, end)) if at_top else None
-        if label:
+    # One scan for labels (the longest first, so 牵头责任单位: is one label though it holds 责任单位:); those at the top level cut.
+    for label in genre.ANY_LABEL.finditer(text, start, end):
+        i = label.start()
+        if top[i - start] or (text[i] in OPEN and (i == start or top[i - start - 1] or text[i - 1] in "）)〕]】］")):
             cuts.add(i)
-            i = label.end()  # 牵头责任单位: holds 责任单位: but is one label
-            continue
-        i += 1
     bounds = sorted(cuts) + [end + 1]
     out = []
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -333,7 +355,9 @@ def unit_items(text: str, base: int) -> list[_Item]:
     各县、市、区政府 is one catch-all; 哈尔滨、黑河市政府 shares 市政府 and gives two bodies; X等部门 marks X.
     """
     items: list[_Item] = []
-    for a, b in split_top(text, _LIST_SEPARATORS):
+    # A space separates names only between Chinese words: =cmd|' /C calc'!A0 stays one (odd) name, never three.
+    spaced = _WORD_SPACE.sub(lambda m: "\t" * len(m.group(0)), text)
+    for a, b in split_top(spaced, _LIST_SEPARATORS):
         raw = text[a:b]
         if raw.strip():
             lead = len(raw) - len(raw.lstrip())

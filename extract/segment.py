@@ -20,6 +20,7 @@ from fengong.extract.script import to_simplified
 from fengong.extract.tables import RowPlace, row_to_clause
 
 _TITLE_STOPS = regex.compile(r"[，,；;：:]")
+_SENTENCE_MARK = regex.compile(r"[。，,；;：:！？]")
 _TITLE_MAX = 30  # a clause's short title is one short sentence; longer first sentences are task text
 _ROW_LEVEL = 9
 # 郧政发〔2023〕5号, 国发〔2020〕6号, 宁政发[2006]275号: a short prefix ending in 发/函/字/…, a year in brackets, a number.
@@ -86,6 +87,7 @@ class _TreeBuilder:
         self.last_root: dict[tuple[int | None, int], _Node] = {}  # per attachment and level: kept, not searched
         self.last_child: dict[tuple[int, int], _Node] = {}
         self.last_row: dict[int, _Node] = {}  # per table: its rows are numbered on across its section rows
+        self.last_at_level: dict[tuple[int | None, int], int] = {}  # the last number printed at each level
 
     def prefix(self) -> tuple[str, ...]:
         return (f"A{self.attachment}",) if self.attachment is not None else ()
@@ -124,7 +126,13 @@ class _TreeBuilder:
         self._add_child(parent, node)
         self.stack.append(node)
 
-    def add_other(self, para: Paragraph) -> None:
+    def add_other(self, para: Paragraph) -> bool:
+        """A paragraph without a number -> placed; False when it closes the tasks (a signature date after them)."""
+        if self.tree.roots and genre.DATE.match(para.text.strip()):
+            # The signature (国务院 / 2024年3月21日) after the tasks: not text of the last clause.
+            if self.stack:
+                _drop_signature(self.stack[-1])
+            return False
         if not self.stack:
             # Before the first number of an attachment: its title, then its preamble.
             if self.attachment is not None and self.title_parts is not None and not _is_preamble(para.text):
@@ -134,11 +142,16 @@ class _TreeBuilder:
             self.stack[-1].labels.append(para)
         else:
             self.stack[-1].body.append(para)
+        return True
 
     def _add_child(self, parent: _Node | None, node: _Node) -> None:
         previous = self._previous_sibling(parent, node)
         expected = previous.number + 1 if previous else 1
-        if node.number != expected:
+        # Numbers that run on across sections (一、（一）（二）二、（三）…, as State Council notices print) are no gap.
+        running = self.last_at_level.get((self.attachment, node.level))
+        runs_on = previous is None and running is not None and node.number == running + 1
+        self.last_at_level[(self.attachment, node.level)] = node.number
+        if node.number != expected and not runs_on:
             where = _label(self.attachment, parent)
             before = previous.printed if previous else "the start"
             self.tree.issues.append(Issue(IssueCode.NUMBERING_GAP, f"{where}: {node.printed} follows {before}; expected {expected}",
@@ -160,6 +173,20 @@ class _TreeBuilder:
         if parent is not None:
             return self.last_child.get((id(parent), node.level))
         return self.last_root.get((self.attachment, node.level))
+
+
+def _drop_signature(node: _Node) -> None:
+    """The last clause before a signature date -> without the signature lines joined to its end (…落实。国务院)."""
+    para = node.body[-1] if node.body else node.para
+    for k in range(1, len(para.chunks)):
+        tail = "".join(t for t, _ in para.chunks[-k:])
+        if _SENTENCE_MARK.search(tail) or len(tail) > 30:
+            break
+        if "".join(t for t, _ in para.chunks[:-k]).endswith(("。", "）", ")", "】")):
+            del para.chunks[-k:]
+            return
+    if node.body and len(para.text) <= 30 and not _SENTENCE_MARK.search(para.text):
+        node.body.pop()
 
 
 def paragraphs_to_tree(paras: list[Paragraph]) -> _Tree:
@@ -184,8 +211,8 @@ def paragraphs_to_tree(paras: list[Paragraph]) -> _Tree:
             builder.add_numbered(para)
         elif para.kind in ("row", "frow"):
             builder.add_row(para)
-        else:
-            builder.add_other(para)
+        elif not builder.add_other(para):
+            ended = True
     return builder.tree
 
 
@@ -450,14 +477,14 @@ def with_standing_rules(clauses: list[Clause]) -> list[Clause]:
 
 
 def with_unique_ids(clauses: list[Clause]) -> tuple[list[Clause], list[Issue]]:
-    """Clauses -> the same with unique ids: where printed numbers repeat, the later clause gets b, c, … appended."""
+    """Clauses -> the same with unique ids: where printed numbers repeat, the later clauses get _2, _3, … appended."""
     seen: dict[str, int] = {}
     out, issues = [], []
     for clause in clauses:
         count = seen.get(clause.clause_id, 0)
         seen[clause.clause_id] = count + 1
         if count:
-            new_id = f"{clause.clause_id}{chr(ord('a') + min(count, 25))}"
+            new_id = f"{clause.clause_id}_{count + 1}"
             issues.append(Issue(IssueCode.DUPLICATE_CLAUSE_ID, f"{clause.clause_id} appears again (numbering restarts); this one is {new_id}",
                                 new_id, clause.line, clause.page))
             clause = replace(clause, clause_id=new_id)

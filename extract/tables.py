@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from fengong.extract import genre
-from fengong.extract.bodies import looks_like_body, looks_like_unit_list
+from fengong.extract.bodies import body_suffix_start, looks_like_body, looks_like_unit_list
 from fengong.extract.genre import Column
 from fengong.extract.model import Cell, Clause, Line, Party, Piece, Span, UnitMention
 from fengong.extract.numbering import line_to_marker
@@ -58,6 +58,11 @@ def row_to_clause(para: Paragraph, place: RowPlace) -> Clause:
     if not role_columns:
         return _typed_row(para, place, [_Typed(header[1], "".join(c.text for c in cells), para.first)] if cells else [])
     split = unit_list_start([c.text for c in cells], [c.ends for c in cells], role_columns[0])
+    start = body_suffix_start(cells[-1].text) if split == len(cells) and cells else None
+    if start and len(cells[-1].text) - start >= 4:
+        # The unit cell ran into the text before it on one line (…主要负责人市市场监督管理局): split it off.
+        last = cells[-1]
+        cells = [*cells[:-1], Cell(last.text[:start], last.line, True), Cell(last.text[start:], last.line, last.ends)]
     return _split_row(para, place, cells[:split], cells[split:], header[1 + role_columns[0]])
 
 

@@ -76,10 +76,9 @@ def test_the_escape_can_be_undone_exactly(value):
     assert not text_to_csv_cell(value).startswith(FORMULA_STARTS)
 
 
-@pytest.mark.xfail(strict=True, reason="extract/parties.py _unit_items splits a unit list at every top-level space, "
-                                       "so a unit written with spaces becomes several units; strict: passes once fixed")
-def test_a_unit_written_with_spaces_is_one_unit(tmp_path):
+def test_a_unit_written_with_spaces_is_one_unit_and_an_escaped_cell(tmp_path):
     notice = tmp_path / "n.txt"
     notice.write_text("关于测试的通知\n\n一、加强建设。（牵头单位：=cmd|' /C calc'!A0，配合单位：市财政局）\n", encoding="utf-8")
-    resp = fengong.extract([notice])["responsibilities"]
-    assert list(resp["unit_raw"]) == ["=cmd|' /C calc'!A0", "市财政局"]
+    assert main(["extract", str(notice), "--out", str(tmp_path / "out")]) == 0
+    assert list(fengong.read_tables(tmp_path / "out")["responsibilities"]["unit_raw"]) == ["=cmd|' /C calc'!A0", "市财政局"]
+    assert list(_csv(tmp_path / "out", "responsibilities")["unit_raw"]) == ["'=cmd|' /C calc'!A0", "市财政局"]
