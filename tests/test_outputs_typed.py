@@ -86,3 +86,15 @@ def test_every_column_has_a_chinese_header():
             assert header(table, name, "zh") != name or name in ZH, f"{table}.{name}"
     assert len({header("units", c, "zh") for c in SCHEMAS["units"].names}) == len(SCHEMAS["units"].names)
     assert len({header("tasks", c, "zh") for c in SCHEMAS["tasks"].names}) == len(SCHEMAS["tasks"].names)
+
+
+def test_a_date_that_is_not_a_day_stays_text_only(tmp_path):
+    # 2月30日 is read as 2023-02-30, which no date type holds: deadline_date is empty, deadline keeps the words.
+    notice = tmp_path / "n.txt"
+    notice.write_text("关于测试的通知\n\n一、加强建设，2023年2月30日前完成。（牵头单位：市财政局）\n二、完善制度，2023年3月31日前完成。（牵头单位：市司法局）\n",
+                      encoding="utf-8")
+    assert main(["extract", str(notice), "--out", str(tmp_path / "out")]) == 0
+    clauses = fengong.read_tables(tmp_path / "out")["clauses"]
+    assert [str(d) if not pd.isna(d) else None for d in clauses["deadline_date"]] == [None, "2023-03-31"]
+    assert "2023年2月30日前" in clauses["deadline"][0]
+    pd.testing.assert_frame_equal(clauses, fengong.extract([notice])["clauses"])
