@@ -30,6 +30,12 @@ def csv_cell_to_text(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and _ESCAPED.match(cell) else cell
 
 
+_FIRST = frozenset(FORMULA_STARTS) | {"'"}
+
+
 def row_to_csv_cells(row: tuple) -> tuple:
     """A row of values -> the same row with text_to_csv_cell applied to its text values (numbers, flags, None kept)."""
-    return tuple(text_to_csv_cell(v) if isinstance(v, str) else v for v in row)
+    # Most rows hold no text opening with one of these characters: they are returned as they are, without a copy.
+    if any(isinstance(v, str) and v[:1] in _FIRST for v in row):
+        return tuple(text_to_csv_cell(v) if isinstance(v, str) else v for v in row)
+    return row

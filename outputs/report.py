@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from typing import Any
 
@@ -97,9 +98,14 @@ def locate_units(fields: dict[str, str], rows: list[tuple[str, str, str]]) -> tu
     return marks, missing
 
 
+# Names (units, roles, clause ids) recur across clauses and notices: each escaped once, in a bounded cache.
+_name = lru_cache(maxsize=16384)(escape)
+
+
 def _mark(text: str, role: str, unit: str, clause_id: str) -> str:
-    return (f'<mark class="u {escape(role)}" data-role="{escape(role)}" data-unit="{escape(unit)}" data-clause="{escape(clause_id)}" '
-            f'title="{escape(unit)} · {escape(ROLE_NAMES.get(role, role))}">{escape(text)}</mark>')
+    role_, unit_ = _name(role), _name(unit)
+    return (f'<mark class="u {role_}" data-role="{role_}" data-unit="{unit_}" data-clause="{_name(clause_id)}" '
+            f'title="{unit_} · {_name(ROLE_NAMES.get(role, role))}">{escape(text)}</mark>')
 
 
 def marked_html(text: str, marks: list[Mark], clause_id: str) -> str:
@@ -159,24 +165,32 @@ def place_issues(clauses: list[Row], issues: list[Row]) -> tuple[dict[str, list[
     return placed, general
 
 
+MAX_MATRIX_CELLS = 250_000  # units x clauses of one notice's matrix; beyond, a line says where the same is in table form
+
+
 def matrix_html(clauses: list[Row], responsibilities: list[Row]) -> str:
-    """A notice's clauses and responsibilities -> a table of units (rows, by first mention) x clauses (columns)."""
-    cells: dict[tuple[str, str], list[str]] = {}
+    """A notice's clauses and responsibilities -> a table of units (rows, by first mention) x clauses (columns), or a
+    line naming the tables that hold the same when it would have more than MAX_MATRIX_CELLS cells."""
+    at = {c["clause_id"]: i for i, c in enumerate(clauses)}
+    roles_of: dict[str, dict[int, list[str]]] = {}  # unit -> clause position -> roles, units in order of first mention
     for r in responsibilities:
-        roles = cells.setdefault((r["unit"], r["clause_id"]), [])
+        roles = roles_of.setdefault(r["unit"], {}).setdefault(at.get(r["clause_id"], -1), [])
         if r["role"] not in roles:
             roles.append(r["role"])
-    units = list(dict.fromkeys(r["unit"] for r in responsibilities))
-    ids = [(_text(c["clause_id"]), _text(c["title"])) for c in clauses]
-    head = '<th class="corner">单位 \\ 条目</th>' + "".join(f'<th title="{escape(t)}">{escape(c)}</th>' for c, t in ids)
+    if len(roles_of) * len(clauses) > MAX_MATRIX_CELLS:
+        return (f'<p class="extra">{len(roles_of)} units x {len(clauses)} clauses: too large a matrix for a page; each unit\'s '
+                f"clauses are in tasks.csv and responsibilities.csv (sheet 按单位 of tables.xlsx with --xlsx).</p>")
+    ids = [_name(_text(c["clause_id"])) for c in clauses]
+    head = '<th class="corner">单位 \\ 条目</th>' + "".join(f'<th title="{escape(_text(c["title"]))}">{cid}</th>' for c, cid in zip(clauses, ids, strict=True))
     rows = []
-    for unit in units:
-        tds = []
-        for cid, _ in ids:
-            roles = cells.get((unit, cid), [])
-            tds.append(f'<td class="{escape(roles[0])}" title="{escape(unit)} · {escape(cid)} · {" ".join(ROLE_NAMES.get(r, r) for r in roles)}">'
-                       f'{"".join(ROLE_LETTERS.get(r, "?") for r in roles)}</td>' if roles else "<td>")
-        rows.append(f"<tr><th>{escape(unit)}</th>{''.join(tds)}</tr>")
+    for unit, cells in roles_of.items():
+        name = _name(unit)
+        tds = ["<td>"] * len(clauses)  # the empty cells at once: only the filled ones cost a step each
+        for i, roles in cells.items():
+            if i >= 0:
+                tds[i] = (f'<td class="{_name(roles[0])}" title="{name} · {ids[i]} · {" ".join(ROLE_NAMES.get(r, r) for r in roles)}">'
+                          f'{"".join(ROLE_LETTERS.get(r, "?") for r in roles)}</td>')
+        rows.append(f"<tr><th>{name}</th>{''.join(tds)}</tr>")
     return f'<div class="matrix-wrap"><table class="matrix"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 

@@ -158,3 +158,13 @@ def test_report_and_datapackage_are_the_folders_own_files(tmp_path):
     (out / "report.html").write_text("my notes", encoding="utf-8")  # edited by hand: no longer the tool's to replace
     assert main(["extract", str(SAMPLE), "--out", str(out)]) == 2
     assert (out / "report.html").read_text(encoding="utf-8") == "my notes"
+
+
+def test_a_matrix_too_large_for_a_page_is_a_line_naming_the_tables(monkeypatch):
+    from fengong.outputs import report
+
+    clauses = [{"clause_id": f"{i}", "title": None} for i in range(1, 4)]
+    resp = [{"clause_id": "1", "role": "lead", "unit": "市财政局"}, {"clause_id": "2", "role": "support", "unit": "市司法局"}]
+    assert report.matrix_html(clauses, resp).count("<td") == 2 * 3
+    monkeypatch.setattr(report, "MAX_MATRIX_CELLS", 5)
+    assert report.matrix_html(clauses, resp).startswith('<p class="extra">2 units x 3 clauses: too large a matrix')
