@@ -4,6 +4,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -154,11 +155,13 @@ def test_help_shows_examples_and_exit_statuses(capsys):
     assert "exit status:" in text and "3    some inputs unusable" in text and "130  interrupted" in text
 
 
-def test_ctrl_c_ends_with_one_line_exit_130_and_no_output(batch, tmp_path):
+def test_ctrl_c_ends_with_one_line_exit_130_and_no_output(batch, tmp_path, tmp_path_factory):
     out = tmp_path / "out"
     assert main(["extract", str(SAMPLE), "--out", str(out)]) == 0
     before = _digests(out)
-    process = subprocess.Popen([sys.executable, "-m", "fengong", "extract", str(batch), str(batch), "--out", str(out), "--no-cache",
+    copy = tmp_path_factory.mktemp("copy") / "in"  # a second folder (the same folder twice would be read once)
+    shutil.copytree(batch, copy)
+    process = subprocess.Popen([sys.executable, "-m", "fengong", "extract", str(batch), str(copy), "--out", str(out), "--no-cache",
                                 "--jobs", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(1.5)
     process.send_signal(signal.SIGINT)
