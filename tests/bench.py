@@ -119,6 +119,22 @@ def batch_report(copies: int = 200) -> None:
               f"{copies / elapsed:.1f} notices/s")
 
 
+def bulk_report(copies: int = 200) -> None:
+    """One text file of `copies` notices one after another: MB/s end to end and the peak memory of the run's processes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        bulk = Path(tmp) / "bulk.txt"
+        bulk.write_text(SAMPLE.read_text(encoding="utf-8") * copies, encoding="utf-8")
+        size = bulk.stat().st_size / 1e6
+        script = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+                  "subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+                  "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        command = [sys.executable, "-m", "fengong", "extract", str(bulk), "--out", str(Path(tmp) / "out"), "-q", "--no-cache", "--jobs", "1"]
+        result = subprocess.run([sys.executable, "-c", script, *command], check=True, capture_output=True, text=True, cwd=ROOT)
+        elapsed, peak_kb = result.stdout.split()
+        print(f"bulk text file of {copies} notices ({size:.1f} MB): {float(elapsed):.1f} s, {size / float(elapsed):.2f} MB/s "
+              f"end to end, peak memory of one process {int(peak_kb) / 1024:.0f} MB")
+
+
 def cache_report(copies: int = 200) -> None:
     """A first run filling an empty cache against a second run reading from it (same folder, all cores)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -184,6 +200,7 @@ def main() -> int:
     for name, fn in stages.items():
         print(f"  {name:<38} {best(fn) * 1000:8.1f} ms")
     pdf_report()
+    bulk_report()
     batch_report()
     cache_report()
     diff_report()
