@@ -10,15 +10,16 @@ from fengong.extract.docx import docx_to_lines
 from fengong.extract.errors import InputError
 from fengong.extract.html import html_to_lines
 from fengong.extract.model import Issue, Line
+from fengong.extract.ocr import IMAGE_SUFFIXES, OcrMode, Progress, image_file_to_lines, ocr_mode
+from fengong.extract.ofd import ofd_to_lines
+from fengong.extract.office import OFFICE_SUFFIXES, office_to_lines
 from fengong.extract.pdf import DEFAULT_LIMITS, Limits, pdf_to_lines
 from fengong.extract.text import bytes_to_text, text_to_lines
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + (".pdf", ".docx")
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + (".pdf", ".docx", ".ofd") + OFFICE_SUFFIXES  # images only when named
 _ADVICE = {
-    ".doc": "legacy Word .doc is not read: save it as DOCX or PDF",
-    ".wps": "WPS .wps is not read: save it as DOCX or PDF",
     ".et": "WPS spreadsheet .et is not read: save the notice as DOCX or PDF",
 }
 
@@ -34,8 +35,11 @@ class Source:
     issues: tuple[Issue, ...] = ()  # what ingestion could not read, e.g. a page without Unicode text
 
 
-def path_to_source(path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
-    """Path of one notice file (text, PDF or DOCX) -> its lines and checksum.
+def path_to_source(path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS, ocr: str | OcrMode = OcrMode.AUTO,
+                   progress: Progress | None = None) -> Source:
+    """Path of one notice file (text, HTML, PDF, DOCX, DOC/WPS, OFD, or a PNG/JPEG/TIFF scan) -> its lines and checksum.
+
+    `ocr` says which pages OCR reads (see extract/ocr.py); `progress` is told (pages done, pages to do) as it does.
 
     Raises:
         InputError: missing, unreadable, of a form not read, empty, binary, undecodable, or a PDF/DOCX that
@@ -57,8 +61,14 @@ def path_to_source(path: Path, password: str | None = None, limits: Limits = DEF
     if not data:
         raise InputError(name, "file is empty")
     if suffix == ".pdf":
-        lines, issues = pdf_to_lines(path, password, limits)
+        lines, issues = pdf_to_lines(path, password, limits, ocr_mode(ocr), progress)
         return Source(name, digest, len(data), lines, issues)
+    if suffix in OFFICE_SUFFIXES:
+        return Source(name, digest, len(data), office_to_lines(path, data))
+    if suffix == ".ofd":
+        return Source(name, digest, len(data), ofd_to_lines(path))
+    if suffix in IMAGE_SUFFIXES:
+        return Source(name, digest, len(data), image_file_to_lines(path, ocr_mode(ocr), progress))
     if suffix == ".docx":
         return Source(name, digest, len(data), docx_to_lines(path))
     if suffix in HTML_SUFFIXES:

@@ -6,6 +6,7 @@ import contextlib
 import signal
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,15 +145,18 @@ def _furniture(pages: list[_PageText]) -> set[tuple[int, float]]:
     return furniture
 
 
-def pdf_to_lines(path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
+def pdf_to_lines(path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS, ocr: str = "auto",
+                 progress: Callable[[int, int], None] | None = None) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
     """Path of a PDF -> its lines (page and line within the page kept) and pages that could not be read.
 
     Table cells (pdfplumber's table finder) come out as one line per row, cells separated by a tab, each cell's
-    wrapped lines joined; running headers, footers and page numbers repeated across pages are dropped.
+    wrapped lines joined; running headers, footers and page numbers repeated across pages are dropped. Pages
+    without usable text are read by OCR (`ocr`: auto, always or never; see extract/ocr.py), their lines carrying
+    OCR's confidence; `progress` is told (pages done, pages to do) after each.
 
     Raises:
         InputError: not a PDF, truncated, damaged, encrypted without the right password, over the limits,
-            without a text layer (scanned), or unreadable on most pages.
+            without a text layer (scanned) or unreadable on most pages when OCR is off.
     """
     name = str(path)
     started = time.monotonic()
@@ -177,12 +181,16 @@ def pdf_to_lines(path: Path, password: str | None = None, limits: Limits = DEFAU
                 raise InputError(name, f"PDF page {number} cannot be read, it is damaged ({type(exc).__name__})") from None
             finally:
                 page.close()
+    confidence: dict[tuple[int, float], float] = {}
+    if ocr != "never":
+        pages, confidence = _with_ocr(path, password, pages, ocr, progress)
     if not any(p.chars for p in pages):
-        raise InputError(name, "PDF has no text layer (a scanned image?); run OCR on it first")
+        raise InputError(name, "PDF has no text layer (a scanned image?); read it with --ocr auto" if ocr == "never"
+                         else "PDF has no text layer, and OCR found no text on its pages")
     unreadable = [p for p in pages if p.chars and p.bad > p.chars / 2]
     with_text = [p for p in pages if p.chars]
     if len(unreadable) > len(with_text) / 2:
-        raise InputError(name, f"PDF text is unreadable on {len(unreadable)} of {len(with_text)} pages (glyphs without Unicode, e.g. (cid:NNN)); needs OCR or the source document")
+        raise InputError(name, f"PDF text is unreadable on {len(unreadable)} of {len(with_text)} pages (glyphs without Unicode, e.g. (cid:NNN)); {'needs OCR (--ocr auto) or the source document' if ocr == 'never' else 'OCR found no text there either: get the source document'}")
     issues = tuple(
         Issue(IssueCode.UNREADABLE_TEXT, f"page {p.number}: {p.bad} of {p.chars} characters have no Unicode; page skipped", None, None, p.number)
         for p in unreadable
@@ -192,6 +200,27 @@ def pdf_to_lines(path: Path, password: str | None = None, limits: Limits = DEFAU
     for page in pages:
         if page in unreadable:
             continue
-        kept = [text for top, text in page.rows if (page.number, top) not in skip]
-        lines.extend(Line(name, i, page.number, text) for i, text in enumerate(kept, start=1))
+        kept = [(top, text) for top, text in page.rows if (page.number, top) not in skip]
+        lines.extend(Line(name, i, page.number, text, confidence.get((page.number, top))) for i, (top, text) in enumerate(kept, start=1))
     return tuple(lines), issues
+
+
+# Fewer readable characters than this on a page and it is taken for a scan (a page number alone is not a text layer).
+_MIN_TEXT_CHARS = 10
+
+
+def _with_ocr(path: Path, password: str | None, pages: list[_PageText], mode: str,
+              progress: Callable[[int, int], None] | None) -> tuple[list[_PageText], dict[tuple[int, float], float]]:
+    """Pages as read from the text layer -> the same with pages lacking usable text (every page with mode always)
+    replaced by what OCR reads on them, and the OCR confidence of each (page, top) row."""
+    from fengong.extract.ocr import pdf_pages_to_ocr
+
+    wanted = [p.number for p in pages if mode == "always" or p.chars - p.bad < _MIN_TEXT_CHARS or p.bad > p.chars / 2]
+    if not wanted:
+        return pages, {}
+    # A page where OCR finds nothing either keeps what the text layer gave (an unreadable page stays reported).
+    read = {o.number: o for o in pdf_pages_to_ocr(path, password, wanted, progress) if o.rows}
+    replaced = [_PageText(p.number, [(r.top, r.text) for r in read[p.number].rows], p.height,
+                          sum(len(r.text) for r in read[p.number].rows), 0) if p.number in read else p for p in pages]
+    confidence = {(number, r.top): r.confidence for number, o in read.items() for r in o.rows}
+    return replaced, confidence

@@ -14,6 +14,7 @@ from fengong.extract.errors import FengongError
 from fengong.version import __version__
 
 EXIT_OK, EXIT_CHANGED, EXIT_UNUSABLE = 0, 1, 2
+OCR_MODES = ("auto", "always", "never")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,12 +33,14 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--aliases", type=Path, metavar="FILE", help="extra unit aliases (canonical,full_name,aliases)")
     extract.add_argument("--notice-id", metavar="ID", help="notice_id for a single input (default: file name stem)")
     extract.add_argument("--password", metavar="PASSWORD", help="password of encrypted PDF input")
+    extract.add_argument("--ocr", choices=OCR_MODES, default="auto", help="read pages by OCR: auto (pages without text), always, never")
     compare = commands.add_parser("diff", help="compare the assignments of two versions of a notice")
     compare.add_argument("old", type=Path, metavar="OLD", help="notice file or folder written by `fengong extract`")
     compare.add_argument("new", type=Path, metavar="NEW", help="notice file or folder written by `fengong extract`")
     compare.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for changes, clause_map and diff.md")
     compare.add_argument("--aliases", type=Path, metavar="FILE", help="extra unit aliases (canonical,full_name,aliases)")
     compare.add_argument("--password", metavar="PASSWORD", help="password of encrypted PDF input")
+    compare.add_argument("--ocr", choices=OCR_MODES, default="auto", help="read pages by OCR: auto (pages without text), always, never")
     return parser
 
 
@@ -45,7 +48,7 @@ def _diff(args: argparse.Namespace) -> int:
     from fengong.api import compare_versions
     from fengong.outputs.write import write_tables
 
-    found = compare_versions(args.old, args.new, args.aliases, args.password)
+    found = compare_versions(args.old, args.new, args.aliases, args.password, args.ocr)
     write_tables(args.out, found.tables, found.manifest, compare_schemas(), {"diff.md": found.report})
     summary = ", ".join(f"{k} {v}" for k, v in found.manifest["changes"].items() if v) or "no changes"
     print(f"{args.old} -> {args.new}: {summary}", file=sys.stderr)
@@ -60,11 +63,17 @@ def compare_schemas() -> dict:
     return SCHEMAS
 
 
+def _show_progress(name: str, done: int, total: int) -> None:
+    """OCR's progress -> one line on the terminal, rewritten in place after each page."""
+    print(f"\r{name}: OCR page {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
+
+
 def _extract(args: argparse.Namespace) -> int:
     from fengong.api import read_notices
     from fengong.outputs.write import write_tables
 
-    found = read_notices(args.inputs, args.aliases, args.password, args.notice_id)
+    progress = _show_progress if sys.stderr.isatty() else None
+    found = read_notices(args.inputs, args.aliases, args.password, args.notice_id, args.ocr, progress)
     for line in found.summary:
         print(line, file=sys.stderr)
     if not found.manifest["inputs"]:

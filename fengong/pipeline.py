@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from fengong.extract.errors import FengongError, InputError
 from fengong.extract.ingest import Source, path_to_source, paths_to_notice_files
 from fengong.extract.model import Issue, IssueCode, Notice
+from fengong.extract.ocr import OcrMode, correct_ocr_units, low_confidence_issues, ocr_mode
 from fengong.extract.parties import clause_to_assignments
 from fengong.extract.segment import lines_to_notice
 from fengong.normalize.registry import Registry, assignments_to_responsibilities
@@ -55,18 +57,27 @@ def source_to_tables(source: Source, notice_id: str, registry: Registry) -> Extr
         found, problems = clause_to_assignments(clause, notice.first_listed_is_lead)
         assignments.extend(found)
         issues.extend(problems)
+    issues.extend(low_confidence_issues(assignments, source.lines))
     scoped = registry.for_notice("".join(line.text for line in source.lines)).with_aliases(notice.aliases)
+    assignments, corrected = correct_ocr_units(assignments, source.lines, list(scoped.spellings), lambda raw: scoped.unit(raw).known)
+    issues.extend(corrected)
     responsibilities, unknown = assignments_to_responsibilities(assignments, scoped)
     issues.extend(unknown)
     return Extracted(source, notice, NoticeTables(notice_id, notice.clauses, tuple(responsibilities), tuple(issues)))
 
 
-def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = None, password: str | None = None) -> Run:
+FileProgress = Callable[[str, int, int], None]
+"""Told (file, pages done, pages to do) as OCR reads the pages of a file (seconds a page)."""
+
+
+def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = None, password: str | None = None,
+                 ocr: str | OcrMode = OcrMode.AUTO, progress: FileProgress | None = None) -> Run:
     """Input paths -> every usable notice read and normalised, and the unusable inputs with their reasons.
 
     Raises:
-        FengongError: `notice_id` is given with more than one input.
+        FengongError: `notice_id` is given with more than one input, or `ocr` is not a mode.
     """
+    mode = ocr_mode(ocr)
     files, failures = paths_to_notice_files(paths)
     if notice_id is not None and len(files) + len(failures) != 1:
         raise FengongError(f"--notice-id {notice_id!r} names one notice, but {len(files) + len(failures)} inputs were given")
@@ -74,7 +85,7 @@ def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = 
     for path in files:
         this_id = _unique_id(notice_id or path.stem, used)
         try:
-            source = path_to_source(path, password)
+            source = path_to_source(path, password, ocr=mode, progress=_for_file(progress, str(path)))
             extracted.append(source_to_tables(source, this_id, registry))
         except NoClausesError as exc:
             failures.append(exc)
@@ -84,6 +95,14 @@ def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = 
         except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop a folder of thousands
             failures.append(InputError(str(path), f"internal error while reading ({type(exc).__name__}: {exc}); please report it with the file"))
     return Run(tuple(extracted), tuple(failures), tuple(empty))
+
+
+def _for_file(progress: FileProgress | None, name: str) -> Callable[[int, int], None] | None:
+    """A progress callback for all files -> one for the pages of file `name`."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda done, total: report(name, done, total)
 
 
 def _unique_id(stem: str, used: Counter) -> str:
@@ -137,7 +156,7 @@ def run_to_summary(run: Run) -> list[str]:
     return lines
 
 
-def path_to_version(path: Path, registry: Registry, password: str | None = None) -> tuple[VClause, ...]:
+def path_to_version(path: Path, registry: Registry, password: str | None = None, ocr: str | OcrMode = OcrMode.AUTO) -> tuple[VClause, ...]:
     """A notice file, or a folder written by `fengong extract`, -> the clauses and units a diff compares.
 
     Raises:
@@ -145,7 +164,7 @@ def path_to_version(path: Path, registry: Registry, password: str | None = None)
     """
     if path.is_dir():
         return frames_to_version(*folder_to_frames(path))
-    run = paths_to_run([path], registry, password=password)
+    run = paths_to_run([path], registry, password=password, ocr=ocr)
     if run.failures:
         raise run.failures[0]
     frames, _ = run_to_tables(run)

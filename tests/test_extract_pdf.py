@@ -38,7 +38,7 @@ def test_encrypted_pdf_opens_with_its_password():
     [
         ("encrypted.pdf", None, "encrypted: give its password with --password"),
         ("encrypted.pdf", "wrong", "password given is wrong"),
-        ("scanned.pdf", None, "no text layer"),
+        ("scanned.pdf", None, "no text layer (a scanned image?); read it with --ocr auto"),
         ("truncated.pdf", None, "truncated"),
         ("not-a-pdf.pdf", None, "not a PDF"),
         ("cid-only.pdf", None, "unreadable on 3 of 3 pages"),
@@ -46,7 +46,7 @@ def test_encrypted_pdf_opens_with_its_password():
 )
 def test_unusable_pdfs_raise_naming_the_file_and_the_cause(name, password, reason):
     with pytest.raises(InputError) as caught:
-        pdf_to_lines(FILES / name, password=password)
+        pdf_to_lines(FILES / name, password=password, ocr="never")
     assert str(caught.value).startswith(str(FILES / name) + ": ")
     assert reason in str(caught.value)
 

@@ -1,0 +1,277 @@
+"""OCR of pages without a text layer: a page image -> rows of text in reading order, each with its confidence.
+
+RapidOCR (PP-OCR's Chinese detection and recognition models, shipped inside the `rapidocr-onnxruntime` wheel, so
+nothing is fetched at run time) finds boxes of text on the image; `layout` puts them in reading order and reads
+ruled tables cell by cell, with the table's rules found on the image itself. Scanned PDFs (and image pages inside
+a text PDF) are rendered with pypdfium2; PNG, JPEG and TIFF files are read with Pillow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+import regex
+
+from fengong.extract.errors import FengongError, InputError
+from fengong.extract.layout import Box, Row, Rule, page_to_rows
+from fengong.extract.model import Assignment, Issue, IssueCode, Line
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+# Below this, a line's recognition is doubtful enough for its units to be checked against the scan. Measured on
+# the sample notice printed to images: lines read right score 0.97-1.0; misread characters bring a line under 0.9.
+LOW_CONFIDENCE = 0.9
+RENDER_SCALE = 2.0  # 144 dpi: body text of a notice (16 pt) is 32 px high, what PP-OCR reads best
+MAX_SIDE = 4000  # pixels: larger images and pages are scaled down before OCR (the engine works at 2000 px anyway)
+MAX_PIXELS = 100_000_000  # an image with more pixels is refused before it is decoded (a decompression bomb)
+MAX_PAGES = 500  # OCR takes seconds a page; a longer scan is refused rather than run for hours
+
+Progress = Callable[[int, int], None]
+"""Told (pages done, pages to do) after each page read by OCR, e.g. to draw a progress line on a terminal."""
+
+
+class OcrMode(StrEnum):
+    """When pages are read by OCR."""
+
+    AUTO = "auto"  # pages without usable text: no characters, or glyphs without Unicode
+    ALWAYS = "always"  # every page of a PDF, its text layer ignored (a text layer that is wrong)
+    NEVER = "never"  # no OCR: a scanned PDF or an image is an unusable input
+
+
+def ocr_mode(value: str | OcrMode) -> OcrMode:
+    """A mode as given (auto, always, never) -> the OcrMode.
+
+    Raises:
+        FengongError: the value is not one of the modes.
+    """
+    try:
+        return OcrMode(value)
+    except ValueError:
+        raise FengongError(f"OCR mode {value!r} is not one of {', '.join(m.value for m in OcrMode)}") from None
+
+
+@lru_cache(maxsize=1)
+def _engine() -> Any:
+    """The OCR engine, loaded once (about a second: three ONNX models from the installed package)."""
+    from rapidocr_onnxruntime import RapidOCR
+
+    return RapidOCR()
+
+
+_HALF_WIDTH = {"(": "（", ")": "）", ":": "：", ";": "；", ",": "，", "?": "？", "!": "！"}
+# A half-width mark with Chinese before or after it, digits and spaces between allowed (附件1: -> 附件1：).
+_HALF_BESIDE_CJK = regex.compile(r"(?<=\p{Han}[\d\s]{0,4})[():;,?!]|[():;,?!](?=[\d\s]{0,4}\p{Han})")
+_FULL_WIDTH_MARK = r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’]"
+_SPACE_BY_MARK = regex.compile(rf"\s+(?={_FULL_WIDTH_MARK})|(?<={_FULL_WIDTH_MARK})\s+")
+
+
+# A page number between dashes, which the recogniser reads as -, —, 一 (one) or _ in any mix: -10 一, — 3 -.
+_PAGE_NUMBER = regex.compile(r"^[-—–―一_~～]+\s*(\d{1,4})\s*[-—–―一_~～]+$")
+
+
+def clean_ocr_text(text: str) -> str:
+    """Text the recogniser read -> the same as the notice prints it: ( ) : ; , ? ! beside Chinese full-width, no
+    space beside a full-width mark, a page number as `— N —`.
+
+    The recogniser often reads （ as ( and ： as :, which the units' spelling (unit_raw) would keep otherwise, and
+    reads the blank half of a full-width bracket as a space (执业药师 （从业药师）). A page number read as `-10 一`
+    would be neither dropped as furniture nor known as a page number, and would join the text it interrupts.
+    """
+    text = text.strip()
+    if page := _PAGE_NUMBER.match(text):
+        return f"— {page.group(1)} —"
+    text = _HALF_BESIDE_CJK.sub(lambda m: _HALF_WIDTH[m.group()], text)
+    return _SPACE_BY_MARK.sub("", text)
+
+
+def image_to_boxes(image: Any) -> list[Box]:
+    """A page image (2-D uint8 array, dark text on light) -> the boxes of text the OCR engine reads on it."""
+    found, _ = _engine()(image, use_cls=False)  # the angle classifier turns lone digits over (9 -> 6); pages are upright
+    boxes = []
+    for points, text, score in found or []:
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        text = clean_ocr_text(text)
+        if text:
+            boxes.append(Box(float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys)), text, float(score)))
+    return boxes
+
+
+def image_to_rules(image: Any, text_height: float) -> list[Rule]:
+    """A page image and its text height in pixels -> its ruling lines: straight dark runs far longer than any stroke
+    of a character (3 text heights across, 1.5 down)."""
+    import cv2
+    import numpy as np
+
+    dark = (image < 180).astype(np.uint8)
+    rules: list[Rule] = []
+    for size in ((max(3, round(3 * text_height)), 1), (1, max(3, round(1.5 * text_height)))):
+        opened = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+        _, _, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
+        rules.extend(Rule(float(x), float(y), float(x + w), float(y + h)) for x, y, w, h, _ in stats[1:])
+    return rules
+
+
+def image_to_rows(image: Any) -> list[Row]:
+    """A page image -> its rows in reading order (tops in pixels), ruled tables one row per table row."""
+    boxes = image_to_boxes(image)
+    if not boxes:
+        return []
+    return page_to_rows(boxes, image_to_rules(image, median(b.height for b in boxes)))
+
+
+def _to_array(picture: Any) -> Any:
+    """A Pillow image -> the 2-D array OCR reads: its red channel, in which a red seal or letterhead fades to white
+    while black text stays black, scaled down to MAX_SIDE."""
+    import numpy as np
+
+    if max(picture.size) > MAX_SIDE:
+        factor = MAX_SIDE / max(picture.size)
+        picture = picture.resize((max(1, round(picture.width * factor)), max(1, round(picture.height * factor))))
+    if picture.mode in ("RGB", "RGBA", "P", "CMYK"):
+        picture = picture.convert("RGB").getchannel("R")
+    elif picture.mode != "L":
+        picture = picture.convert("L")  # bilevel fax scans ("1"), 16-bit grey, grey with alpha
+    return np.asarray(picture, dtype=np.uint8)
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPage:
+    """What OCR read on one page: rows with tops in the page's own unit (PDF points, image pixels)."""
+
+    number: int
+    rows: tuple[Row, ...]
+    height: float
+
+
+def pdf_pages_to_ocr(path: Path, password: str | None, numbers: list[int], progress: Progress | None = None) -> list[OcrPage]:
+    """A PDF and the numbers (1-based) of its pages to read by OCR -> what OCR read on each, tops in PDF points.
+
+    Raises:
+        InputError: more pages than MAX_PAGES, or the PDF cannot be rendered.
+    """
+    import pypdfium2 as pdfium
+
+    name = str(path)
+    if len(numbers) > MAX_PAGES:
+        raise InputError(name, f"{len(numbers)} pages need OCR, more than the limit of {MAX_PAGES}; split the scan")
+    try:
+        document = pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError as exc:
+        raise InputError(name, f"PDF cannot be rendered for OCR ({exc})") from None
+    pages = []
+    try:
+        for done, number in enumerate(numbers, start=1):
+            page = document[number - 1]
+            width, height = page.get_size()
+            scale = min(RENDER_SCALE, MAX_SIDE / max(width, height, 1.0))
+            image = _to_array(page.render(scale=scale).to_pil())
+            rows = tuple(Row(r.top / scale, r.text, r.confidence) for r in image_to_rows(image))
+            pages.append(OcrPage(number, rows, float(height)))
+            page.close()
+            if progress:
+                progress(done, len(numbers))
+    finally:
+        document.close()
+    return pages
+
+
+def _frames(path: Path) -> Iterator[tuple[Any, int]]:
+    """An image file -> its frames (a TIFF may hold a scan of many pages) as Pillow images, each with the count.
+
+    Raises:
+        InputError: not an image Pillow reads, damaged, too many pixels or frames.
+    """
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    name = str(path)
+    try:
+        with Image.open(path) as picture:
+            frames = getattr(picture, "n_frames", 1)
+            if frames > MAX_PAGES:
+                raise InputError(name, f"image has {frames} pages, more than the limit of {MAX_PAGES}")
+            for frame in ImageSequence.Iterator(picture):
+                if frame.width * frame.height > MAX_PIXELS:
+                    raise InputError(name, f"image is {frame.width}x{frame.height} pixels, more than the limit of {MAX_PIXELS:,}")
+                frame.load()
+                yield frame, frames
+    except UnidentifiedImageError:
+        raise InputError(name, "not an image that can be read (PNG, JPEG or TIFF); is it damaged or another kind of file?") from None
+    except Image.DecompressionBombError:
+        raise InputError(name, f"image has more pixels than the limit of {MAX_PIXELS:,} (a decompression bomb?)") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise InputError(name, f"image is damaged ({type(exc).__name__}: {exc})") from None
+
+
+def image_file_to_lines(path: Path, mode: OcrMode = OcrMode.AUTO, progress: Progress | None = None) -> tuple[Line, ...]:
+    """A PNG, JPEG or TIFF scan of a notice -> its lines by OCR, `page` the frame (1-based), confidence kept.
+
+    Raises:
+        InputError: OCR is off, or the file is not a readable image (see _frames), or no text was found.
+    """
+    name = str(path)
+    if mode == OcrMode.NEVER:
+        raise InputError(name, "is an image: its text can be read only by OCR, which --ocr never turns off")
+    lines: list[Line] = []
+    for number, (frame, total) in enumerate(_frames(path), start=1):
+        rows = image_to_rows(_to_array(frame))
+        lines.extend(Line(name, i, number, r.text, r.confidence) for i, r in enumerate(rows, start=1))
+        if progress:
+            progress(number, total)
+    if not lines:
+        raise InputError(name, "no text found in the image by OCR")
+    return tuple(lines)
+
+
+def low_confidence_issues(assignments: list[Assignment], lines: tuple[Line, ...]) -> list[Issue]:
+    """Units read and the lines they were read from -> a low-confidence issue for each unit that stands on an OCR
+    line (or runs onto the next one) whose confidence is under LOW_CONFIDENCE."""
+    doubtful = {(line.page, line.line): line for line in lines if line.confidence is not None and line.confidence < LOW_CONFIDENCE}
+    if not doubtful:
+        return []
+    by_place = {(line.page, line.line): line for line in lines}
+    issues = []
+    for a in assignments:
+        start = by_place.get((a.page, a.line))
+        places = [(a.page, a.line)]
+        if start is not None and a.unit_raw.replace(" ", "") not in start.text.replace(" ", ""):
+            places.append((a.page, a.line + 1))  # the unit wraps onto the next line
+        weak = [doubtful[p] for p in places if p in doubtful]
+        if weak:
+            score = min(w.confidence or 0.0 for w in weak)
+            issues.append(Issue(IssueCode.LOW_CONFIDENCE, f"unit {a.unit_raw!r} was read by OCR with confidence {score:.2f}; check it in the scan",
+                                a.clause_id, a.line, a.page))
+    return issues
+
+
+def correct_ocr_units(assignments: list[Assignment], lines: tuple[Line, ...], names: list[str],
+                      known: Callable[[str], bool]) -> tuple[list[Assignment], list[Issue]]:
+    """Units as read, the lines they were read from, the names of known bodies and a test of whether a unit is known
+    -> the units with each unknown one read by OCR that is one character off exactly one known name (市发改姿 ->
+    市发改委) set to that name, and a corrected-unit issue for each correction.
+
+    Only OCR lines are corrected (a unit in a text layer is as its author wrote it), only by one substituted
+    character, and only when a single known name fits; everything else stays as read.
+    """
+    read_by_ocr = {(line.page, line.line) for line in lines if line.confidence is not None}
+    if not read_by_ocr:
+        return assignments, []
+    index: dict[str, set[str]] = {}
+    for name in names:
+        for i in range(len(name)):
+            index.setdefault(name[:i] + "\0" + name[i + 1:], set()).add(name)
+    out, issues = [], []
+    for a in assignments:
+        if (a.page, a.line) in read_by_ocr and not known(a.unit_raw):
+            fits = set().union(*(index.get(a.unit_raw[:i] + "\0" + a.unit_raw[i + 1:], set()) for i in range(len(a.unit_raw))))
+            if len(fits) == 1:
+                (name,) = fits
+                issues.append(Issue(IssueCode.CORRECTED_UNIT, f"unit read by OCR as {a.unit_raw!r} was corrected to {name!r}, the known body "
+                                    "one character off; check it in the scan", a.clause_id, a.line, a.page))
+                a = replace(a, unit_raw=name)
+        out.append(a)
+    return out, issues

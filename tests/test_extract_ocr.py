@@ -1,0 +1,192 @@
+"""OCR: the sample notice printed to images reads like its text, every doubtful row is flagged, bad images fail cleanly.
+
+OCR takes seconds a page, so the notice is read on four pages (a text page and the three pages of its 29-row
+table); `make bench-ocr` (tests/ocr_bench.py) measures the whole notice.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fengong.api import read_notices
+from fengong.cli import main
+from fengong.extract.errors import FengongError, InputError
+from fengong.extract.model import Assignment, IssueCode, Line
+from fengong.extract.ocr import LOW_CONFIDENCE, clean_ocr_text, correct_ocr_units, image_file_to_lines, low_confidence_issues, ocr_mode
+
+from ocr_bench import SOURCE, as_csv, compare, image_pdf
+
+PAGES = [3, 24, 25, 26]  # 附件1's first page; the pages of the 29-row table
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """The four pages as an image-only PDF (no text layer) and as a text PDF, and the tables read from each."""
+    import pypdfium2 as pdfium
+
+    folder = tmp_path_factory.mktemp("printed")
+    images, text = folder / "notice-images.pdf", folder / "notice-text.pdf"
+    image_pdf(SOURCE, images, PAGES)
+    part = pdfium.PdfDocument.new()
+    part.import_pages(pdfium.PdfDocument(str(SOURCE)), [p - 1 for p in PAGES])
+    part.save(str(text))
+    calls = []
+    found = read_notices([images], progress=lambda name, done, total: calls.append((name, done, total)))
+    expected = read_notices([text], ocr="never")
+    assert not found.failures and not expected.failures
+    return images, as_csv(found.tables), as_csv(expected.tables), calls
+
+
+def test_the_printed_notice_gives_its_rows_and_every_differing_row_is_flagged(printed):
+    _, found, expected, _ = printed
+    exact, differing = compare(found, expected["responsibilities"])
+    assert len(expected["responsibilities"]) >= 40
+    assert exact / len(expected["responsibilities"]) >= 0.97, differing
+    assert [d for d in differing if not d[2]] == []
+
+
+def test_the_ruled_table_is_read_row_by_row(printed):
+    _, found, expected, _ = printed
+    clauses = found["clauses"]
+    rows = clauses[clauses["clause_id"].str.contains("-T")]
+    assert len(rows) == 29
+    resp = found["responsibilities"]
+    assert list(resp[resp["clause_id"].str.endswith("-T17")]["unit"]) == ["市地方金融监督管理局", "人民银行常州市中心支行", "常州银监分局"]
+    pages = {int(p) for p in resp[resp["clause_id"].str.contains("-T")]["page"]}
+    assert pages == {2, 3, 4}  # the table's pages in the four-page PDF
+
+
+def test_progress_is_told_after_each_page(printed):
+    images, _, _, calls = printed
+    assert calls == [(str(images), done, len(PAGES)) for done in range(1, len(PAGES) + 1)]
+
+
+def test_ocr_never_refuses_a_scan_in_one_line(printed, tmp_path, capsys):
+    images = printed[0]
+    assert main(["extract", str(images), "--ocr", "never", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    errors = [ln for ln in err.splitlines() if ln.startswith("error:")]
+    assert len(errors) == 1 and "no text layer" in errors[0] and "--ocr auto" in errors[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_png_scan_is_read_with_its_table_and_confidences(tmp_path):
+    import pypdfium2 as pdfium
+
+    png = tmp_path / "page-26.png"
+    pdfium.PdfDocument(str(SOURCE))[25].render(scale=2).to_pil().save(png)
+    lines = image_file_to_lines(png)
+    texts = [ln.text for ln in lines]
+    assert "29\t工程建设设计、施工、监理注册人员\t市住房和城乡建设局" in texts
+    assert all(ln.page == 1 and ln.confidence is not None and 0 < ln.confidence <= 1 for ln in lines)
+    assert [ln.line for ln in lines] == list(range(1, len(lines) + 1))
+
+
+@pytest.mark.parametrize("text, cleaned", [
+    ("附件1:", "附件1："),
+    ("(牵头单位:市发改委(市信用办),配合单位:市各有关部门)", "（牵头单位：市发改委（市信用办），配合单位：市各有关部门）"),
+    ("执业药师 （从业药师）", "执业药师（从业药师）"),
+    ("市发改委 市财政局", "市发改委 市财政局"),  # a space between names separates units: kept
+    ("see (a) b: c", "see (a) b: c"),
+    ("-10 一", "— 10 —"),  # a page footer as read
+    ("-24 -", "— 24 —"),
+])
+def test_ocr_text_gets_the_punctuation_a_chinese_notice_prints(text, cleaned):
+    assert clean_ocr_text(text) == cleaned
+
+
+def _line(number: int, text: str, confidence: float | None) -> Line:
+    return Line("scan.pdf", number, 2, text, confidence)
+
+
+def test_a_unit_on_a_doubtful_line_gets_a_low_confidence_issue_with_its_place():
+    lines = (_line(1, "1、依法行政。（牵头单位：市发改姿，", 0.62), _line(2, "配合单位：市各有关部门）", 0.99))
+    units = [Assignment("A1-1-1", "lead", 1, "市发改姿", False, 2, 1), Assignment("A1-1-1", "support", 1, "市各有关部门", False, 2, 2)]
+    (issue,) = low_confidence_issues(units, lines)
+    assert (issue.code, issue.clause_id, issue.page, issue.line) == (IssueCode.LOW_CONFIDENCE, "A1-1-1", 2, 1)
+    assert "市发改姿" in issue.message and "0.62" in issue.message
+
+
+def test_a_unit_wrapped_onto_a_doubtful_line_is_flagged_and_given_text_never_is():
+    lines = (_line(1, "（牵头单位：市全面推进依法行政工作领导", 0.99), _line(2, "小组办公室）", LOW_CONFIDENCE - 0.01))
+    unit = [Assignment("A1-1-1", "lead", 1, "市全面推进依法行政工作领导小组办公室", False, 2, 1)]
+    assert [i.line for i in low_confidence_issues(unit, lines)] == [1]
+    assert low_confidence_issues(unit, tuple(_line(n, t.text, None) for n, t in enumerate(lines, start=1))) == []
+
+
+def test_an_ocr_mode_that_does_not_exist_is_the_callers_error_naming_it():
+    assert ocr_mode("never") == "never"
+    with pytest.raises(FengongError, match="'sometimes' is not one of auto, always, never"):
+        ocr_mode("sometimes")
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """The signature and IHDR chunk of a 1-bit greyscale PNG claiming the given size."""
+    import struct
+    import zlib
+
+    body = b"IHDR" + struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + body + struct.pack(">I", zlib.crc32(body))
+
+
+def _bad_images(folder: Path) -> dict[str, tuple[Path, str]]:
+    from PIL import Image
+
+    text = folder / "notes.png"
+    text.write_text("这不是图片", encoding="utf-8")
+    good = folder / "good.png"
+    Image.new("L", (60, 40), 255).save(good)
+    truncated = folder / "truncated.png"
+    truncated.write_bytes(good.read_bytes()[:60])
+    bomb = folder / "bomb.png"  # 60000 x 60000 pixels declared in a file of a hundred bytes
+    bomb.write_bytes(_png_header(60000, 60000) + good.read_bytes()[33:])
+    blank = folder / "blank.jpg"
+    Image.new("RGB", (300, 200), "white").save(blank)
+    return {"not an image": (text, "not an image"), "truncated": (truncated, "damaged"),
+            "bomb": (bomb, "than the limit of 100,000,000"), "blank": (blank, "no text found")}
+
+
+@pytest.mark.parametrize("kind", ["not an image", "truncated", "bomb", "blank"])
+def test_a_bad_image_is_one_line_and_exit_2(tmp_path, capsys, kind):
+    path, reason = _bad_images(tmp_path)[kind]
+    with pytest.raises(InputError, match=reason):
+        image_file_to_lines(path)
+    assert main(["extract", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    errors = [ln for ln in err.splitlines() if ln.startswith("error:")]
+    assert len(errors) == 1 and str(path) in errors[0] and reason in errors[0]
+    assert "Traceback" not in err
+
+
+def test_the_ocr_models_come_with_the_package_and_load_without_network():
+    code = (
+        "import socket\n"
+        "def refuse(*a, **k): raise OSError('network used')\n"
+        "socket.socket.connect = refuse\nsocket.create_connection = refuse\nsocket.getaddrinfo = refuse\n"
+        "from fengong.extract.ocr import image_to_rows\nimport numpy as np\n"
+        "print(image_to_rows(np.full((64, 64), 255, dtype=np.uint8)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_unit_one_character_off_a_known_body_is_corrected_and_flagged():
+    lines = (_line(1, "（牵头单位：市发改姿、市财政局、市公安分局，", 0.97), _line(2, "配合单位：市统计司）", None))
+    names = ["市发改委", "市财政局", "市公安局", "市统计局"]
+    units = [Assignment("A1-1-1", "lead", n, u, False, 2, 1) for n, u in enumerate(["市发改姿", "市财政局", "市公安分局"], start=1)]
+    units.append(Assignment("A1-1-1", "support", 1, "市统计司", False, 2, 2))
+    fixed, issues = correct_ocr_units(units, lines, names, known=lambda raw: raw in names)
+    # 市公安分局 is two characters off any name, and 市统计司 stands on a line that was given, not read by OCR.
+    assert [a.unit_raw for a in fixed] == ["市发改委", "市财政局", "市公安分局", "市统计司"]
+    assert [(i.code, i.clause_id, i.page, i.line) for i in issues] == [(IssueCode.CORRECTED_UNIT, "A1-1-1", 2, 1)]
+    assert "市发改姿" in issues[0].message and "市发改委" in issues[0].message
+
+
+def test_a_unit_that_fits_two_known_bodies_is_left_as_read():
+    lines = (_line(1, "（牵头单位：市X局）", 0.95),)
+    names = ["市A局", "市B局"]
+    fixed, issues = correct_ocr_units([Assignment("A1-1-1", "lead", 1, "市X局", False, 2, 1)], lines, names, known=lambda raw: raw in names)
+    assert [a.unit_raw for a in fixed] == ["市X局"] and issues == []
