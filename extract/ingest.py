@@ -12,7 +12,7 @@ from fengong.extract.html import html_to_lines
 from fengong.extract.model import Issue, Line
 from fengong.extract.ocr import IMAGE_SUFFIXES, OcrMode, Progress, image_file_to_lines, ocr_mode
 from fengong.extract.ofd import ofd_to_lines
-from fengong.extract.office import OFFICE_SUFFIXES, office_to_lines
+from fengong.extract.office import OFFICE_SUFFIXES, is_compound_file, office_to_lines
 from fengong.extract.pdf import DEFAULT_LIMITS, Limits, pdf_to_lines
 from fengong.extract.text import bytes_to_text, text_to_lines
 
@@ -63,7 +63,7 @@ def path_to_source(path: Path, password: str | None = None, limits: Limits = DEF
     if suffix == ".pdf":
         lines, issues = pdf_to_lines(path, password, limits, ocr_mode(ocr), progress)
         return Source(name, digest, len(data), lines, issues)
-    if suffix in OFFICE_SUFFIXES:
+    if suffix in OFFICE_SUFFIXES or (suffix == ".docx" and is_compound_file(data)):  # a .doc saved under a .docx name
         return Source(name, digest, len(data), office_to_lines(path, data))
     if suffix == ".ofd":
         return Source(name, digest, len(data), ofd_to_lines(path))

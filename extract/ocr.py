@@ -91,14 +91,40 @@ def clean_ocr_text(text: str) -> str:
 
 def image_to_boxes(image: Any) -> list[Box]:
     """A page image (2-D uint8 array, dark text on light) -> the boxes of text the OCR engine reads on it."""
+    return _boxes(_read(image), None)
+
+
+def _read(image: Any) -> list[tuple[Any, str, float]]:
+    """A page image -> what the engine reads: (four corners, text, score) per box of text."""
     found, _ = _engine()(image, use_cls=False)  # the angle classifier turns lone digits over (9 -> 6); pages are upright
+    return [(points, text, float(score)) for points, text, score in found or []]
+
+
+def _boxes(found: list[tuple[Any, str, float]], matrix: Any) -> list[Box]:
+    """What the engine read, and the affine matrix that straightens the page (None: it is straight) -> upright boxes."""
     boxes = []
-    for points, text, score in found or []:
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        text = clean_ocr_text(text)
+    for points, raw, score in found:
+        corners = [(p[0], p[1]) if matrix is None else (matrix[0][0] * p[0] + matrix[0][1] * p[1] + matrix[0][2],
+                                                         matrix[1][0] * p[0] + matrix[1][1] * p[1] + matrix[1][2]) for p in points]
+        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+        text = clean_ocr_text(raw)
         if text:
-            boxes.append(Box(float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys)), text, float(score)))
+            boxes.append(Box(float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys)), text, score))
     return boxes
+
+
+def skew_degrees(found: list[tuple[Any, str, float]]) -> float:
+    """What the engine read -> how far the page is turned, in degrees (clockwise positive, as y grows downwards):
+    the median slope of the top edges of its long boxes (lines of text)."""
+    import math
+
+    slopes = []
+    for points, _, _ in found:
+        (x0, y0), (x1, y1) = points[0], points[1]
+        height = abs(points[3][1] - points[0][1])
+        if x1 - x0 > 4 * max(height, 1):
+            slopes.append(math.degrees(math.atan2(y1 - y0, x1 - x0)))
+    return median(slopes) if slopes else 0.0
 
 
 def image_to_rules(image: Any, text_height: float) -> list[Rule]:
@@ -117,8 +143,23 @@ def image_to_rules(image: Any, text_height: float) -> list[Rule]:
 
 
 def image_to_rows(image: Any) -> list[Row]:
-    """A page image -> its rows in reading order (tops in pixels), ruled tables one row per table row."""
-    boxes = image_to_boxes(image)
+    """A page image -> its rows in reading order (tops in pixels), ruled tables one row per table row.
+
+    A page scanned askew (more than 0.1 degree) is straightened before its rules are looked for: turned by a degree,
+    a table's rules would break into pieces that meet no other rule. The boxes are turned with it.
+    """
+    import cv2
+
+    found = _read(image)
+    if not found:
+        return []
+    angle = skew_degrees(found)
+    matrix = None
+    if abs(angle) > 0.1:
+        height, width = image.shape[:2]
+        matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+        image = cv2.warpAffine(image, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255)
+    boxes = _boxes(found, matrix)
     if not boxes:
         return []
     return page_to_rows(boxes, image_to_rules(image, median(b.height for b in boxes)))
@@ -166,10 +207,13 @@ def pdf_pages_to_ocr(path: Path, password: str | None, numbers: list[int], progr
     pages = []
     try:
         for done, number in enumerate(numbers, start=1):
-            page = document[number - 1]
-            width, height = page.get_size()
-            scale = min(RENDER_SCALE, MAX_SIDE / max(width, height, 1.0))
-            image = _to_array(page.render(scale=scale).to_pil())
+            try:
+                page = document[number - 1]
+                width, height = page.get_size()
+                scale = min(RENDER_SCALE, MAX_SIDE / max(width, height, 1.0))
+                image = _to_array(page.render(scale=scale).to_pil())
+            except pdfium.PdfiumError as exc:
+                raise InputError(name, f"PDF page {number} cannot be rendered for OCR, it is damaged ({exc})") from None
             rows = tuple(Row(r.top / scale, r.text, r.confidence) for r in image_to_rows(image))
             pages.append(OcrPage(number, rows, float(height)))
             page.close()

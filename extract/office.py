@@ -47,6 +47,11 @@ def _kind(data: bytes) -> str:
     return "unknown"
 
 
+def is_compound_file(data: bytes) -> bool:
+    """A file's bytes -> whether it is a Compound File (Word 97-2003, WPS, or an Excel/PowerPoint file), whatever its name."""
+    return data.startswith(_OLE)
+
+
 def soffice_path() -> str | None:
     """-> the LibreOffice command on PATH (soffice, or libreoffice), or None when it is not installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")

@@ -1,11 +1,11 @@
 """OCR measured on the whole sample notice printed to images: rows read exactly, rows flagged, seconds per page.
 
-    .venv/bin/python tests/ocr_bench.py [--pages 3,24] [--dpi 144] [--scan]
+    .venv/bin/python tests/ocr_bench.py [--pages 3,24] [--dpi 144] [--scan [--turn 0.4]]
 
 Renders samples/changzhou-2019-published/notice-libreoffice.pdf to page images with pypdfium2 and builds an
 image-only PDF of them (no text layer), reads it with OCR through the whole pipeline, and compares its
 responsibility rows with the text sample's (content columns; page and line differ by form). `--scan` makes the
-images look scanned: turned by 0.4 degrees, grey noise, saved as JPEG. Prints one line per differing row saying
+images look scanned: turned (by 0.4 degrees unless --turn says otherwise), grey noise, saved as JPEG. Prints one line per differing row saying
 whether an issue flags it (an issue on the same clause, or on the page and line the row was read from).
 """
 
@@ -30,7 +30,7 @@ GOLDEN = ROOT / "samples" / "changzhou-2019-credit-task-division" / "expected"
 CONTENT = ["clause_id", "role", "position", "unit", "unit_raw", "generic", "etc_follows", "convention"]
 
 
-def image_pdf(source: Path, out: Path, pages: list[int] | None = None, dpi: float = 144, scan: bool = False) -> int:
+def image_pdf(source: Path, out: Path, pages: list[int] | None = None, dpi: float = 144, scan: bool = False, turn: float = 0.4) -> int:
     """A PDF -> an image-only PDF of its pages (1-based numbers, all by default) at `dpi`; returns the page count."""
     import numpy as np
     import pypdfium2 as pdfium
@@ -42,7 +42,7 @@ def image_pdf(source: Path, out: Path, pages: list[int] | None = None, dpi: floa
     for number in numbers:
         image = document[number - 1].render(scale=dpi / 72).to_pil().convert("RGB")
         if scan:
-            image = image.rotate(0.4, resample=Image.BICUBIC, fillcolor="white")
+            image = image.rotate(turn, resample=Image.BICUBIC, fillcolor="white")
             noise = np.random.default_rng(number).normal(0, 12, (image.height, image.width, 1))
             image = Image.fromarray(np.clip(np.asarray(image, dtype=float) + noise, 0, 255).astype("uint8"))
             buffer = io.BytesIO()
@@ -87,12 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", help="page numbers, e.g. 3,24,25,26 (default: all)")
     parser.add_argument("--dpi", type=float, default=144)
     parser.add_argument("--scan", action="store_true", help="make the images look scanned (turned, noisy, JPEG)")
+    parser.add_argument("--turn", type=float, default=0.4, help="degrees a --scan page is turned by")
     args = parser.parse_args(argv)
     pages = [int(p) for p in args.pages.split(",")] if args.pages else None
     expected = pd.read_csv(GOLDEN / "responsibilities.csv", dtype=str, keep_default_na=False)
     with tempfile.TemporaryDirectory() as folder:
         images = Path(folder) / "notice-images.pdf"
-        count = image_pdf(SOURCE, images, pages, args.dpi, args.scan)
+        count = image_pdf(SOURCE, images, pages, args.dpi, args.scan, args.turn)
         if pages:  # a part of the notice: compare with the same pages read from the text layer
             import pypdfium2 as pdfium
 

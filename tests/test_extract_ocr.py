@@ -14,7 +14,8 @@ from fengong.api import read_notices
 from fengong.cli import main
 from fengong.extract.errors import FengongError, InputError
 from fengong.extract.model import Assignment, IssueCode, Line
-from fengong.extract.ocr import LOW_CONFIDENCE, clean_ocr_text, correct_ocr_units, image_file_to_lines, low_confidence_issues, ocr_mode
+from fengong.extract.ocr import LOW_CONFIDENCE, clean_ocr_text, correct_ocr_units, image_file_to_lines, low_confidence_issues, ocr_mode, skew_degrees
+from fengong.extract.pdf import pdf_to_lines
 
 from ocr_bench import SOURCE, as_csv, compare, image_pdf
 
@@ -72,13 +73,48 @@ def test_ocr_never_refuses_a_scan_in_one_line(printed, tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
-def test_a_png_scan_is_read_with_its_table_and_confidences(tmp_path):
+def test_an_image_page_inside_a_text_pdf_is_read_by_ocr_and_only_that_page(tmp_path):
     import pypdfium2 as pdfium
 
+    scan = tmp_path / "page-26.pdf"
+    image_pdf(SOURCE, scan, [26])
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(str(SOURCE)), [23, 24])  # pages 24 and 25: the table's rows 1-23, as text
+    mixed.import_pages(pdfium.PdfDocument(str(scan)))  # page 26, rows 24-29, as an image
+    path = tmp_path / "mixed.pdf"
+    mixed.save(str(path))
+    lines, issues = pdf_to_lines(path)
+    assert issues == ()
+    assert {ln.page for ln in lines if ln.confidence is not None} == {3}
+    assert {ln.page for ln in lines if ln.confidence is None} == {1, 2}
+    rows = [ln.text.split("\t")[0] for ln in lines if "\t" in ln.text and ln.text.split("\t")[0].isdigit()]
+    assert rows == [str(n) for n in range(1, 30)]
+
+
+def test_ocr_always_reads_a_page_that_has_text(tmp_path):
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument.new()
+    page.import_pages(pdfium.PdfDocument(str(SOURCE)), [25])
+    path = tmp_path / "page-26.pdf"
+    page.save(str(path))
+    given, _ = pdf_to_lines(path, ocr="never")
+    read, _ = pdf_to_lines(path, ocr="always")
+    assert all(ln.confidence is None for ln in given) and all(ln.confidence is not None for ln in read)
+    table = [ln.text for ln in given if "\t" in ln.text]
+    assert len(table) == 7 and [ln.text for ln in read if "\t" in ln.text] == table
+
+
+def test_a_png_scan_turned_askew_is_read_with_its_table_and_confidences(tmp_path):
+    import pypdfium2 as pdfium
+    from PIL import Image
+
     png = tmp_path / "page-26.png"
-    pdfium.PdfDocument(str(SOURCE))[25].render(scale=2).to_pil().save(png)
+    page = pdfium.PdfDocument(str(SOURCE))[25].render(scale=2).to_pil()
+    page.rotate(-1.5, resample=Image.BICUBIC, fillcolor="white").save(png)  # 1.5 degrees clockwise, as a scan may be
     lines = image_file_to_lines(png)
     texts = [ln.text for ln in lines]
+    assert [t.split("\t")[0] for t in texts if "\t" in t] == ["序号"] + [str(n) for n in range(24, 30)]
     assert "29\t工程建设设计、施工、监理注册人员\t市住房和城乡建设局" in texts
     assert all(ln.page == 1 and ln.confidence is not None and 0 < ln.confidence <= 1 for ln in lines)
     assert [ln.line for ln in lines] == list(range(1, len(lines) + 1))
@@ -95,6 +131,13 @@ def test_a_png_scan_is_read_with_its_table_and_confidences(tmp_path):
 ])
 def test_ocr_text_gets_the_punctuation_a_chinese_notice_prints(text, cleaned):
     assert clean_ocr_text(text) == cleaned
+
+
+def test_the_skew_of_a_page_is_the_slope_of_its_lines_of_text():
+    line = [[100, 200], [900, 214], [900, 244], [100, 230]]  # 14 px down over 800 px: 1.0 degree clockwise
+    short = [[100, 300], [120, 280], [120, 310], [100, 330]]  # a lone character says nothing about the page
+    assert round(skew_degrees([(line, "市", 1.0), (line, "局", 1.0), (short, "1", 1.0)]), 2) == 1.0
+    assert skew_degrees([]) == 0.0
 
 
 def _line(number: int, text: str, confidence: float | None) -> Line:

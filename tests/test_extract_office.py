@@ -108,3 +108,12 @@ def test_the_cli_gives_up_on_a_hanging_libreoffice_in_one_line(tmp_path, capsys,
     assert main(["extract", str(doc), "--out", str(tmp_path / "out")]) == 2
     (error,) = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("error:")]
     assert str(doc) in error and "gave up" in error
+
+
+def test_a_doc_saved_under_a_docx_name_is_read_through_libreoffice(tmp_path):
+    from fengong.extract.ingest import path_to_source
+
+    renamed = tmp_path / "notice.docx"
+    shutil.copyfile(PUBLISHED / "notice.doc", renamed)
+    lines = path_to_source(renamed).lines
+    assert [ln.text for ln in lines] == [ln.text for ln in docx_to_lines(PUBLISHED / "notice.docx")]
