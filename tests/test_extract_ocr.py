@@ -233,3 +233,13 @@ def test_a_unit_that_fits_two_known_bodies_is_left_as_read():
     names = ["市A局", "市B局"]
     fixed, issues = correct_ocr_units([Assignment("A1-1-1", "lead", 1, "市X局", False, 2, 1)], lines, names, known=lambda raw: raw in names)
     assert [a.unit_raw for a in fixed] == ["市X局"] and issues == []
+
+
+def test_the_library_and_the_cli_refuse_an_ocr_mode_that_does_not_exist(tmp_path, capsys):
+    import fengong
+
+    with pytest.raises(FengongError, match="'sometimes'"):
+        fengong.extract([SOURCE], ocr="sometimes")
+    with pytest.raises(SystemExit) as caught:
+        main(["extract", str(SOURCE), "--ocr", "sometimes", "--out", str(tmp_path / "out")])
+    assert caught.value.code == 2 and "invalid choice: 'sometimes'" in capsys.readouterr().err
