@@ -108,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     for side, row, flagged in differing:
         print(f"{side:8} {'flagged' if flagged else 'NOT FLAGGED'}  " + " ".join(f"{k}={v}" for k, v in row.items()))
     unflagged = sum(1 for _, _, f in differing if not f)
+    codes = found["issues"]["code"].value_counts()
+    print("issues: " + (", ".join(f"{code} {n}" for code, n in sorted(codes.items())) or "none"))
     print(f"{count} pages in {seconds:.0f} s ({seconds / count:.1f} s a page); responsibility rows read exactly: "
           f"{exact} of {len(expected)} ({exact / len(expected):.3f}); differing rows {len(differing)}, not flagged {unflagged}")
     return 0 if exact / len(expected) >= 0.97 and not unflagged else 1
