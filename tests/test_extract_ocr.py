@@ -120,6 +120,17 @@ def test_a_png_scan_turned_askew_is_read_with_its_table_and_confidences(tmp_path
     assert [ln.line for ln in lines] == list(range(1, len(lines) + 1))
 
 
+def test_each_page_of_a_tiff_scan_is_a_page(tmp_path):
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(str(SOURCE))[25].render(scale=2).to_pil().convert("L")
+    rows = [page.crop((150, 364, 1050, 489)), page.crop((150, 479, 1050, 648))]  # rows 25-26, then 27-28, with their rules
+    tiff = tmp_path / "scan.tif"
+    rows[0].save(tiff, save_all=True, append_images=rows[1:], compression="tiff_deflate")
+    lines = image_file_to_lines(tiff)
+    assert [(ln.page, ln.text.split("\t")[0]) for ln in lines] == [(1, "25"), (1, "26"), (2, "27"), (2, "28")]
+
+
 @pytest.mark.parametrize("text, cleaned", [
     ("附件1:", "附件1："),
     ("(牵头单位:市发改委(市信用办),配合单位:市各有关部门)", "（牵头单位：市发改委（市信用办），配合单位：市各有关部门）"),
