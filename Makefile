@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SAMPLE := samples/changzhou-2019-credit-task-division/changzhou-2019-credit-task-division.txt
 OUT := out/changzhou-2019
 
-.PHONY: run test bench bench-ocr corpus golden lint clean system-packages
+.PHONY: run test bench bench-ocr fuzz corpus golden lint t2s clean system-packages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,12 +27,21 @@ system-packages: $(STAMP)
 	@command -v soffice >/dev/null 2>&1 && $(BIN)/python -c "import cv2" 2>/dev/null || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui libgl1 libglib2.0-0 >/dev/null; }
 
+# pdftotext (poppler-utils) is one of the PDF readers compared; installed when missing and apt-get is at hand.
 bench: $(STAMP)
+	command -v pdftotext >/dev/null || ! command -v apt-get >/dev/null || apt-get install -y --no-install-recommends poppler-utils \
+		|| (apt-get update && apt-get install -y --no-install-recommends poppler-utils) || echo "bench: pdftotext not installed, left out"
 	$(BIN)/python tests/bench.py
 
 # OCR on the whole sample notice printed to images (minutes): rows read exactly, rows flagged, seconds per page.
 bench-ocr: $(STAMP)
 	$(BIN)/python tests/ocr_bench.py
+
+# Mutated samples of every format through `fengong extract`, for FUZZ_SECONDS: no traceback, no hang (tests/fuzz.py).
+# A new random seed each time unless FUZZ_SEED is given (CI gives one, so a failure there can be replayed).
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 
 # Per sample notice: clauses, units and issues found (tests/corpus_report.py FOLDER for other notices).
 corpus: $(STAMP)
@@ -43,11 +52,15 @@ golden: $(STAMP)
 	$(BIN)/python tests/golden.py
 
 # ruff on the sources; mypy and the layer contract (import-linter, in pyproject.toml) on the package as installed.
+# Rewrites extract/t2s.tsv (the traditional -> simplified character table) from OpenCC.
+t2s: $(STAMP)
+	$(BIN)/python tests/make_t2s_table.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check fengong extract normalize outputs tests
 	$(BIN)/python tests/lint_tree.py build/lint
 	cd build/lint && ../../$(BIN)/mypy --config-file ../../pyproject.toml -p fengong
-	cd build/lint && PYTHONPATH=. ../../$(BIN)/lint-imports --config ../../pyproject.toml
+	cd build/lint && PYTHONPATH=. ../../$(BIN)/lint-imports ../../pyproject.toml
 
 clean:
 	rm -rf $(VENV) out build .pytest_cache .hypothesis

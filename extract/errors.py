@@ -1,5 +1,7 @@
 """The caller's mistakes: unusable inputs and bad arguments. The document's own problems are Issues."""
 
+from fengong.extract.names import printable
+
 
 class FengongError(Exception):
     """Base of the errors a caller can cause; the CLI prints them as one line and exits 2."""
@@ -12,6 +14,7 @@ class InputError(FengongError):
     """
 
     def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
+        # Shown on one line whatever bytes the file name holds (a GBK name, a line break).
+        self.path = printable(str(path))
+        self.reason = printable(reason)
+        super().__init__(f"{self.path}: {self.reason}")

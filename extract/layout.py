@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
-CELL_SEPARATOR = "\t"  # as PDF and DOCX table rows: one line per row, cells joined by a tab, empty cells kept
+from fengong.extract.reading import CELL_SEPARATOR  # as every reader's table rows: cells joined by a tab, empty cells kept
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,8 @@ class IssueCode(StrEnum):
     """A page (or part of a file) could not be read completely; its content may be missing from the tables."""
     EMPTY_PAGE = "empty-page"
     """A page yields no text while its neighbours do (an image, or content lost); check it in the source."""
+    COMPLEX_PAGE = "complex-page"
+    """A PDF page draws too many paths (a map, a chart) to look for ruled tables; its text was read as plain lines."""
     CUT_OFF = "cut-off"
     """The text breaks off (an excerpt) inside a clause; the clause is kept, its units may be incomplete."""
     LOW_CONFIDENCE = "low-confidence"
@@ -126,6 +128,50 @@ class Issue:
     page: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A fragment of a table row as extracted: its text, its line, and whether a cell boundary follows it."""
+
+    text: str
+    line: Line
+    ends: bool = True
+
+
+class Convention(StrEnum):
+    """Why a unit has its role when the clause itself does not say it."""
+
+    FIRST_LISTED = "first-listed-is-lead"  # the notice says 列第一位的责任单位为牵头单位
+    HEADING_LEAD = "heading-lead"  # 一、强化科技创新（区科技局牵头） names the lead of every clause below
+    STANDING_RULE = "standing-rule"  # 以下政策措施均需各县区人民政府落实，不再单独列出
+    UPPER_LEVEL = "upper-level"  # a table's unit cell adds 省牵头单位：省农业农村厅
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnitMention:
+    """One unit named in a clause's unit text, as written, with its role."""
+
+    role: Role
+    unit_raw: str  # as written; a suffix shared across a list is written out (哈尔滨、黑河市政府 -> 黑河市政府, 哈尔滨市政府)
+    offset: int  # where it starts in the unit text, for its line and page
+    etc_follows: bool = False  # 等 / 等部门 follows it
+    shared_prefix: str = ""  # the level prefix it drops and shares with the unit before it: 省环保厅、发展改革委 -> 省
+    convention: Convention | None = None
+    prose: bool = False  # read from a prose cue (X负责), not from a label: a named lead makes such units support
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """What the text naming a clause's units says: the units by role, people named, a time frame."""
+
+    mentions: tuple[UnitMention, ...] = ()
+    leaders: tuple[str, ...] = ()
+    deadline: str | None = None
+
+    def roles(self) -> frozenset[Role]:
+        """The roles this text names."""
+        return frozenset(m.role for m in self.mentions)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Clause:
     """A task clause: a numbered (or un-numbered) paragraph, or a table row."""
@@ -146,7 +192,11 @@ class Clause:
     leaders: tuple[str, ...] = ()  # people named for the clause (责任领导, 牵头区领导): never units
     deadline: str | None = None  # time frame as written
     deadline_date: str | None = None  # ISO date where the time frame states one
-    heading_party: Span | None = None  # a lead named in the clause's heading: 一、强化科技创新（区科技局牵头）
+    units: Party = Party()  # party_text read once: its units by role, leaders and time frame
+    heading_party: Span | None = None  # the text of a heading naming the lead of every clause below it
+    heading_units: Party = Party()  # that heading's units, read once
+    standing_units: Party = Party()  # units a standing rule stated earlier in the notice adds to this clause
+    cut: bool = False  # the text breaks off (an excerpt) inside this clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,13 +204,14 @@ class Assignment:
     """One unit named for one role of one clause, as written."""
 
     clause_id: str
-    role: str  # lead | support | responsible
+    role: Role
     position: int  # 1-based within the role
     unit_raw: str
     etc_follows: bool
     page: int | None
     line: int
-    convention: str | None = None  # first-listed-is-lead, heading-lead: a role stated once for many clauses
+    convention: Convention | None = None  # a role stated once for many clauses
+    shared_prefix: str = ""  # the level prefix the unit shares with the one before it (省环保厅、发展改革委)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,3 +227,5 @@ class Notice:
     attachments: tuple[tuple[int, str], ...] = field(default_factory=tuple)
     first_listed_is_lead: bool = False  # the notice says 列第一位的为牵头单位
     aliases: tuple[tuple[str, str], ...] = ()  # (short name, name) defined in the text: …（以下简称X）
+    doc_number: str | None = None  # 文号: 郧政发〔2023〕5号
+    text: str = ""  # the whole notice as read, for deciding its jurisdiction

@@ -11,6 +11,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN = "[一二三四五六七八九十百零〇两]+"
 _NUM = "[0-9０-９]{1,3}"
 
+_DIGITS = regex.compile(r"[0-9０-９]+")
+_CN_NUMBER = regex.compile(_CN)
 # Levels: 0 附件N, 1 一、, 2 （一）, 3 1、 / 1. / 1．, 4 （1）, 5 ①.
 ATTACHMENT = regex.compile(rf"^附\s*件\s*({_NUM}|{_CN})\s*[:：]?\s*(.*)$")
 _LEVELS = (
@@ -41,9 +43,9 @@ def to_int(numeral: str) -> int:
     numeral = numeral.strip()
     if numeral and numeral in _CIRCLED:
         return _CIRCLED.index(numeral) + 1
-    if regex.fullmatch(r"[0-9０-９]+", numeral):
+    if _DIGITS.fullmatch(numeral):
         return int(numeral.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-    if not regex.fullmatch(_CN, numeral):
+    if not _CN_NUMBER.fullmatch(numeral):
         raise ValueError(f"not a printed number: {numeral!r}")
     total, current = 0, 0
     for ch in numeral:

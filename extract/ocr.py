@@ -3,26 +3,35 @@
 RapidOCR (PP-OCR's Chinese detection and recognition models, shipped inside the `rapidocr-onnxruntime` wheel, so
 nothing is fetched at run time) finds boxes of text on the image; `layout` puts them in reading order and reads
 ruled tables cell by cell, with the table's rules found on the image itself. Scanned PDFs (and image pages inside
-a text PDF) are rendered with pypdfium2; PNG, JPEG and TIFF files are read with Pillow.
+a text PDF) are rendered with pypdfium2; PNG, JPEG and TIFF files are read with Pillow. Everything here works on
+bytes already read (extract/reading.py bounds them); the engine, OpenCV, NumPy and Pillow are imported only when a
+page is read, so a run without scans loads none of them.
+
+Memory: a worker's limit counts address space (RLIMIT_AS). Loading the engine maps about 550 MB and reading a page
+a few hundred more at the peak (onnxruntime's own memory arena is off in RapidOCR's sessions, and the process's
+threads share two malloc arenas, see _share_malloc_arenas): a 33-page scan peaks at about 1.3 GB beyond the
+worker's start, inside the default 2 GB (`make bench-ocr` measures it). The engine is loaded once per process.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
 from statistics import median
 from typing import Any
 
 import regex
 
-from fengong.extract.errors import FengongError, InputError
+from fengong.extract.errors import InputError
 from fengong.extract.layout import Box, Row, Rule, page_to_rows
 from fengong.extract.model import Assignment, Issue, IssueCode, Line
+from fengong.extract.pdf_layout import PageText, TextRow
+from fengong.extract.reading import DEFAULT_LIMITS, Limits, OcrMode, ocr_mode
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 # Below this, a line's recognition is doubtful enough for its units to be checked against the scan. A line's
 # confidence is that of its least sure Chinese character. Measured on the sample notice printed to images (33
 # pages, OCR lines against the text layer's): of 640 lines read right, 7 score under 0.8 (the lowest 0.59), 95 %
@@ -32,38 +41,43 @@ LOW_CONFIDENCE = 0.8
 RENDER_SCALE = 2.0  # 144 dpi: body text of a notice (16 pt) is 32 px high, what PP-OCR reads best
 MAX_SIDE = 4000  # pixels: larger images and pages are scaled down before OCR (the engine works at 2000 px anyway)
 MAX_PIXELS = 100_000_000  # an image with more pixels is refused before it is decoded (a decompression bomb)
-MAX_PAGES = 500  # OCR takes seconds a page; a longer scan is refused rather than run for hours
 
 Progress = Callable[[int, int], None]
 """Told (pages done, pages to do) after each page read by OCR, e.g. to draw a progress line on a terminal."""
 
 
-class OcrMode(StrEnum):
-    """When pages are read by OCR."""
-
-    AUTO = "auto"  # pages without usable text: no characters, or glyphs without Unicode
-    ALWAYS = "always"  # every page of a PDF, its text layer ignored (a text layer that is wrong)
-    NEVER = "never"  # no OCR: a scanned PDF or an image is an unusable input
+# The engine of each process, by process id. A worker forked from a process that had loaded one loads its own:
+# onnxruntime's thread pools do not survive a fork, and the inherited engine is kept, never freed, because freeing
+# it waits for threads that exist only in the parent (the worker would hang).
+_ENGINES: dict[int, Any] = {}
 
 
-def ocr_mode(value: str | OcrMode) -> OcrMode:
-    """A mode as given (auto, always, never) -> the OcrMode.
-
-    Raises:
-        FengongError: the value is not one of the modes.
-    """
-    try:
-        return OcrMode(value)
-    except ValueError:
-        raise FengongError(f"OCR mode {value!r} is not one of {', '.join(m.value for m in OcrMode)}") from None
-
-
-@lru_cache(maxsize=1)
 def _engine() -> Any:
-    """The OCR engine, loaded once (about a second: three ONNX models from the installed package)."""
-    from rapidocr_onnxruntime import RapidOCR
+    """The OCR engine of this process, loaded once (about a second: three ONNX models from the installed package)."""
+    pid = os.getpid()
+    if pid not in _ENGINES:
+        from rapidocr_onnxruntime import RapidOCR
 
-    return RapidOCR()
+        _share_malloc_arenas()
+        _ENGINES[pid] = RapidOCR()
+    return _ENGINES[pid]
+
+
+_M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+def _share_malloc_arenas() -> None:
+    """This process -> its threads share at most two malloc arenas (glibc; elsewhere nothing changes).
+
+    glibc gives each new thread an arena of its own, each reserving 64 MB of address space or more; with the
+    engine's threads that is half a gigabyte of address space it never uses, and a worker's memory limit
+    (RLIMIT_AS) counts address space. Measured on a 33-page scan: 2080 MB mapped at the peak with the arenas,
+    about 1300 MB with two.
+    """
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).mallopt(_M_ARENA_MAX, 2)
 
 
 _HALF_WIDTH = {"(": "（", ")": "）", ":": "：", ";": "；", ",": "，", "?": "？", "!": "！"}
@@ -197,43 +211,27 @@ def _to_array(picture: Any) -> Any:
     return np.asarray(picture, dtype=np.uint8)
 
 
-@dataclass(frozen=True, slots=True)
-class OcrPage:
-    """What OCR read on one page: rows with tops in the page's own unit (PDF points, image pixels)."""
-
-    number: int
-    rows: tuple[Row, ...]
-    height: float
-
-
-def pdf_pages_to_ocr(path: Path, password: str | None, numbers: list[int], progress: Progress | None = None) -> list[OcrPage]:
-    """A PDF and the numbers (1-based) of its pages to read by OCR -> what OCR read on each, tops in PDF points.
+def pdf_pages_to_ocr(data: bytes, name: str, password: str | None, numbers: tuple[int, ...], limits: Limits = DEFAULT_LIMITS,
+                     progress: Progress | None = None) -> list[PageText]:
+    """Bytes of a PDF named `name` and the numbers (1-based) of its pages to read by OCR -> what OCR read on each,
+    as the PDF reader's pages (tops in PDF points, `reader` ocr, each row with its confidence). A page that cannot
+    be rendered gives no rows (it stays as the text layer gave it).
 
     Raises:
-        InputError: more pages than MAX_PAGES, or the PDF cannot be rendered.
+        InputError: more pages than the limit of OCR'd pages, or the PDF cannot be opened for rendering.
     """
     import pypdfium2 as pdfium
 
-    name = str(path)
-    if len(numbers) > MAX_PAGES:
-        raise InputError(name, f"{len(numbers)} pages need OCR, more than the limit of {MAX_PAGES}; split the scan")
+    if len(numbers) > limits.ocr_pages:
+        raise InputError(name, f"{len(numbers)} pages need OCR, more than the limit of {limits.ocr_pages}; split the scan")
     try:
-        document = pdfium.PdfDocument(str(path), password=password)
+        document = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as exc:
         raise InputError(name, f"PDF cannot be rendered for OCR ({exc})") from None
     pages = []
     try:
         for done, number in enumerate(numbers, start=1):
-            try:
-                page = document[number - 1]
-                width, height = page.get_size()
-                scale = min(RENDER_SCALE, MAX_SIDE / max(width, height, 1.0))
-                image = _to_array(page.render(scale=scale).to_pil())
-            except pdfium.PdfiumError as exc:
-                raise InputError(name, f"PDF page {number} cannot be rendered for OCR, it is damaged ({exc})") from None
-            rows = tuple(Row(r.top / scale, r.text, r.confidence) for r in image_to_rows(image))
-            pages.append(OcrPage(number, rows, float(height)))
-            page.close()
+            pages.append(_ocr_pdf_page(document, number))
             if progress:
                 progress(done, len(numbers))
     finally:
@@ -241,20 +239,39 @@ def pdf_pages_to_ocr(path: Path, password: str | None, numbers: list[int], progr
     return pages
 
 
-def _frames(path: Path) -> Iterator[tuple[Any, int]]:
-    """An image file -> its frames (a TIFF may hold a scan of many pages) as Pillow images, each with the count.
+def _ocr_pdf_page(document: Any, number: int) -> PageText:
+    """An open pypdfium2 document and a page number -> what OCR reads on that page, rendered at RENDER_SCALE."""
+    import pypdfium2 as pdfium
+
+    try:
+        page = document[number - 1]
+    except pdfium.PdfiumError:
+        return PageText(number, (), 0.0, 0, 0, "ocr")
+    width, height = page.get_size()
+    scale = min(RENDER_SCALE, MAX_SIDE / max(width, height, 1.0))
+    try:
+        image = _to_array(page.render(scale=scale).to_pil())
+    except pdfium.PdfiumError:
+        return PageText(number, (), float(height), 0, 0, "ocr")
+    finally:
+        page.close()
+    rows = tuple(TextRow(r.top / scale, r.text, r.confidence) for r in image_to_rows(image))
+    return PageText(number, rows, float(height), sum(len(r.text.replace(" ", "").replace("\t", "")) for r in rows), 0, "ocr")
+
+
+def _frames(data: bytes, name: str, limits: Limits) -> Iterator[tuple[Any, int]]:
+    """Bytes of an image file -> its frames (a TIFF may hold a scan of many pages) as Pillow images, each with the count.
 
     Raises:
         InputError: not an image Pillow reads, damaged, too many pixels or frames.
     """
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
-    name = str(path)
     try:
-        with Image.open(path) as picture:
+        with Image.open(io.BytesIO(data)) as picture:
             frames = getattr(picture, "n_frames", 1)
-            if frames > MAX_PAGES:
-                raise InputError(name, f"image has {frames} pages, more than the limit of {MAX_PAGES}")
+            if frames > limits.ocr_pages:
+                raise InputError(name, f"image has {frames} pages, more than the limit of {limits.ocr_pages}")
             for frame in ImageSequence.Iterator(picture):
                 if frame.width * frame.height > MAX_PIXELS:
                     raise InputError(name, f"image is {frame.width}x{frame.height} pixels, more than the limit of {MAX_PIXELS:,}")
@@ -264,21 +281,21 @@ def _frames(path: Path) -> Iterator[tuple[Any, int]]:
         raise InputError(name, "not an image that can be read (PNG, JPEG or TIFF); is it damaged or another kind of file?") from None
     except Image.DecompressionBombError:
         raise InputError(name, f"image has more pixels than the limit of {MAX_PIXELS:,} (a decompression bomb?)") from None
-    except (OSError, SyntaxError, ValueError) as exc:
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise InputError(name, f"image is damaged ({type(exc).__name__}: {exc})") from None
 
 
-def image_file_to_lines(path: Path, mode: OcrMode = OcrMode.AUTO, progress: Progress | None = None) -> tuple[Line, ...]:
-    """A PNG, JPEG or TIFF scan of a notice -> its lines by OCR, `page` the frame (1-based), confidence kept.
+def image_bytes_to_lines(data: bytes, name: str, ocr: str = "auto", limits: Limits = DEFAULT_LIMITS,
+                         progress: Progress | None = None) -> tuple[Line, ...]:
+    """Bytes of a PNG, JPEG or TIFF scan named `name` -> its lines by OCR, `page` the frame (1-based), confidence kept.
 
     Raises:
-        InputError: OCR is off, or the file is not a readable image (see _frames), or no text was found.
+        InputError: OCR is off (`ocr` never), the file is not a readable image (see _frames), or no text was found.
     """
-    name = str(path)
-    if mode == OcrMode.NEVER:
+    if ocr_mode(ocr) == OcrMode.NEVER:
         raise InputError(name, "is an image: its text can be read only by OCR, which --ocr never turns off")
     lines: list[Line] = []
-    for number, (frame, total) in enumerate(_frames(path), start=1):
+    for number, (frame, total) in enumerate(_frames(data, name, limits), start=1):
         rows = image_to_rows(_to_array(frame))
         lines.extend(Line(name, i, number, r.text, r.confidence) for i, r in enumerate(rows, start=1))
         if progress:
@@ -309,28 +326,65 @@ def low_confidence_issues(assignments: list[Assignment], lines: tuple[Line, ...]
     return issues
 
 
-def correct_ocr_units(assignments: list[Assignment], lines: tuple[Line, ...], names: list[str],
-                      known: Callable[[str], bool]) -> tuple[list[Assignment], list[Issue]]:
-    """Units as read, the lines they were read from, the names of known bodies and a test of whether a unit is known
-    -> the units with each unknown one read by OCR that is one character off exactly one known name (市发改姿 ->
-    市发改委) set to that name, and a corrected-unit issue for each correction.
+_MASK = "\0"
+MAX_NAME_CHARS = 48  # no body's name is longer (extract/bodies.py); a longer unit is not mended (the search grows with its cube)
 
-    Only OCR lines are corrected (a unit in a text layer is as its author wrote it), only by one substituted
-    character, and only when a single known name fits; everything else stays as read.
+
+@lru_cache(maxsize=8)
+def _masked_index(words: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Words -> for each word with one character masked (发改\0), the characters that fill the mask in some word."""
+    index: dict[str, set[str]] = {}
+    for word in words:
+        for i in range(len(word)):
+            index.setdefault(word[:i] + _MASK + word[i + 1:], set()).add(word[i])
+    return {masked: frozenset(chars) for masked, chars in index.items()}
+
+
+def one_off_candidates(text: str, vocabularies: tuple[frozenset[str], ...]) -> set[str]:
+    """A name as read and the vocabularies names are made of -> every text that differs from it in one character
+    where some word of a vocabulary, laid over the text across that character, fits all its other characters
+    (市发改姿 with 发改委 known -> 市发改委). Names are made of words (place, level, stem, ending), so the
+    substitutions tried are the words' own characters, not every character there is.
+    """
+    if len(text) > MAX_NAME_CHARS:
+        return set()
+    indexes = [_masked_index(v) for v in vocabularies]
+    found: set[str] = set()
+    for i in range(len(text)):
+        chars: set[str] = set()
+        for start in range(i + 1):
+            for end in range(i + 1, len(text) + 1):
+                masked = text[start:i] + _MASK + text[i + 1:end]
+                for index in indexes:
+                    chars.update(index.get(masked, ()))
+        found.update(text[:i] + c + text[i + 1:] for c in chars if c != text[i])
+    return found
+
+
+def correct_ocr_units(assignments: list[Assignment], lines: tuple[Line, ...], vocabularies: tuple[frozenset[str], ...],
+                      known: Callable[[str, str], bool]) -> tuple[list[Assignment], list[Issue]]:
+    """Units as read, the lines they were read from, the vocabularies of body names (the body-name model's words, the
+    notice's registry spellings) and a test of whether a name, after the level prefix it shares with the unit before
+    it, is a known body -> the units with each unknown one read by OCR set to the known body one character off, and a
+    corrected-unit issue for each correction.
+
+    Precision first: only units on OCR lines are looked at (a text layer gives a unit as its author wrote it), only
+    one substituted character is mended, and only when exactly one known body fits; everything else stays as read
+    (and gets its unknown-unit issue as any unit would).
     """
     read_by_ocr = {(line.page, line.line) for line in lines if line.confidence is not None}
     if not read_by_ocr:
         return assignments, []
-    index: dict[str, set[str]] = {}
-    for name in names:
-        for i in range(len(name)):
-            index.setdefault(name[:i] + "\0" + name[i + 1:], set()).add(name)
+    fixes: dict[tuple[str, str], str | None] = {}
     out, issues = [], []
     for a in assignments:
-        if (a.page, a.line) in read_by_ocr and not known(a.unit_raw):
-            fits = set().union(*(index.get(a.unit_raw[:i] + "\0" + a.unit_raw[i + 1:], set()) for i in range(len(a.unit_raw))))
-            if len(fits) == 1:
-                (name,) = fits
+        if (a.page, a.line) in read_by_ocr and not known(a.unit_raw, a.shared_prefix):
+            key = (a.unit_raw, a.shared_prefix)
+            if key not in fixes:
+                fits = {c for c in one_off_candidates(a.unit_raw, vocabularies) if known(c, a.shared_prefix)}
+                fixes[key] = fits.pop() if len(fits) == 1 else None
+            name = fixes[key]
+            if name is not None:
                 issues.append(Issue(IssueCode.CORRECTED_UNIT, f"unit read by OCR as {a.unit_raw!r} was corrected to {name!r}, the known body "
                                     "one character off; check it in the scan", a.clause_id, a.line, a.page))
                 a = replace(a, unit_raw=name)

@@ -13,6 +13,7 @@ entity expansion, DTDs or network access.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 import zlib
@@ -26,11 +27,11 @@ from lxml import etree
 from fengong.extract.errors import InputError
 from fengong.extract.layout import Box, Rule, page_to_rows
 from fengong.extract.model import Line
+from fengong.extract.reading import DEFAULT_LIMITS, Limits, read_regular_file
 
 MAX_MEMBER_BYTES = 32 * 1024 * 1024  # one XML part, decompressed
 MAX_TOTAL_BYTES = 512 * 1024 * 1024  # all parts read, decompressed
 MAX_MEMBERS = 100_000
-MAX_PAGES = 2000
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                           huge_tree=False, remove_comments=True, remove_pis=True)
 _NUMBER = regex.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -43,24 +44,33 @@ class _Package:
     zip: zipfile.ZipFile
     name: str
     read: list[int]  # one cell: decompressed bytes read so far
+    max_pages: int
 
 
-def ofd_to_lines(path: Path) -> tuple[Line, ...]:
-    """Path of an OFD file -> its lines in reading order, `page` 1-based and `line` counted within the page; ruled
-    tables one line per row, cells joined by a tab.
+def ofd_to_lines(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Line, ...]:
+    """Path of an OFD file -> its lines (see ofd_bytes_to_lines).
+
+    Raises:
+        InputError: not a regular file, over the size limit, or unusable (see ofd_bytes_to_lines).
+    """
+    return ofd_bytes_to_lines(read_regular_file(path, limits.ofd_bytes, "OFD"), str(path), limits)
+
+
+def ofd_bytes_to_lines(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Line, ...]:
+    """Bytes of an OFD file named `name` -> its lines in reading order, `page` 1-based and `line` counted within the
+    page; ruled tables one line per row, cells joined by a tab.
 
     Raises:
         InputError: not a ZIP, not an OFD (no OFD.xml or document), a part missing, damaged or over the limits.
     """
-    name = str(path)
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError(name, f"not an OFD file (not a ZIP package: {exc}); is it damaged or another kind of file?") from None
     with archive:
         if len(archive.infolist()) > MAX_MEMBERS:
             raise InputError(name, f"OFD package has {len(archive.infolist())} parts, more than the limit of {MAX_MEMBERS}")
-        package = _Package(archive, name, [0])
+        package = _Package(archive, name, [0], limits.max_pages)
         lines: list[Line] = []
         for number, page in enumerate(_pages(package), start=1):
             boxes, rules = _page_objects(page)
@@ -78,8 +88,8 @@ def _pages(package: _Package) -> Iterator[etree._Element]:
     doc_path = _resolve("", doc_root)
     document = _xml(package, doc_path)
     pages = document.findall("{*}Pages/{*}Page")
-    if len(pages) > MAX_PAGES:
-        raise InputError(package.name, f"OFD has {len(pages)} pages, more than the limit of {MAX_PAGES}")
+    if len(pages) > package.max_pages:
+        raise InputError(package.name, f"OFD has {len(pages)} pages, more than the limit of {package.max_pages}")
     for page in pages:
         location = page.get("BaseLoc")
         if not location:

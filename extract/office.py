@@ -3,11 +3,13 @@
 LibreOffice runs with a private profile in a private temporary folder (so it neither touches nor waits on the
 user's own LibreOffice, and runs beside other conversions), under a timeout after which it and its children are
 killed. A `.doc` that is really a DOCX package or a web page (as many sites serve them) is read directly.
+In a run with workers, the conversion runs in the worker reading the file, under its memory limit (LibreOffice
+inherits it); a worker stopped at its time limit takes LibreOffice's session with it (fengong/pool.py).
 """
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
 import os
 import shutil
 import signal
@@ -15,15 +17,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from fengong.extract.docx import docx_to_lines
 from fengong.extract.errors import InputError
-from fengong.extract.html import html_to_lines
-from fengong.extract.model import Line
-from fengong.extract.text import bytes_to_text
+from fengong.extract.model import Issue, Line
+from fengong.extract.reading import DEFAULT_LIMITS, Limits, read_regular_file
 
-OFFICE_SUFFIXES = (".doc", ".wps")
-TIMEOUT_SECONDS = 120.0  # a first start builds the profile (a few seconds); a hostile file must not hang the run
-MAX_BYTES = 100 * 1024 * 1024
 INSTALL_ADVICE = ("install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; "
                   "elsewhere: https://www.libreoffice.org) or save the file as DOCX or PDF")
 
@@ -47,60 +44,61 @@ def _kind(data: bytes) -> str:
     return "unknown"
 
 
-def is_compound_file(data: bytes) -> bool:
-    """A file's bytes -> whether it is a Compound File (Word 97-2003, WPS, or an Excel/PowerPoint file), whatever its name."""
-    return data.startswith(_OLE)
-
-
 def soffice_path() -> str | None:
     """-> the LibreOffice command on PATH (soffice, or libreoffice), or None when it is not installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def office_to_lines(path: Path, data: bytes, soffice: str | None = None, timeout: float | None = None) -> tuple[Line, ...]:
-    """A .doc or .wps file and its bytes -> its paragraphs and table rows as lines, as DOCX gives them.
+def office_bytes_to_lines(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS,
+                          soffice: str | None = None) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
+    """Bytes of a .doc or .wps file named `name` -> its paragraphs and table rows as lines, as DOCX gives them, and
+    the issues of reading the DOCX.
 
-    `soffice` is the LibreOffice command (default: found on PATH); `timeout` in seconds (default TIMEOUT_SECONDS).
+    `soffice` is the LibreOffice command (default: found on PATH); it may run `limits.office_seconds`.
 
     Raises:
-        InputError: not a Word or WPS document, too large, LibreOffice missing, failing or over the timeout, or
-            the converted document unreadable.
+        InputError: not a Word or WPS document, LibreOffice missing, failing or over its time, or the converted
+            document unreadable.
     """
-    name = str(path)
+    from fengong.extract.docx import docx_bytes_to_lines
+
     kind = _kind(data)
     if kind == "docx":
-        return _renamed(docx_to_lines(path), name)
+        return docx_bytes_to_lines(data, name, limits)
     if kind == "html":
-        return html_to_lines(bytes_to_text(data, name), name)
+        from fengong.extract.html import html_to_lines
+        from fengong.extract.text import bytes_to_text
+
+        return html_to_lines(bytes_to_text(data, name), name), ()
     if kind == "ole":
         raise InputError(name, "not a Word or WPS document (a Compound File without a WordDocument stream: a spreadsheet or presentation?)")
     if kind == "unknown":
         raise InputError(name, "not a Word or WPS document (neither Word 97-2003, RTF, DOCX nor a web page); is it damaged or another kind of file?")
-    if len(data) > MAX_BYTES:
-        raise InputError(name, f"document is {len(data) / 1048576:.0f} MB, more than the limit of {MAX_BYTES / 1048576:.0f} MB")
     command = soffice or soffice_path()
     if command is None:
-        raise InputError(name, f"{path.suffix.lower() or 'this'} files are read through LibreOffice, which is not installed: {INSTALL_ADVICE}")
+        suffix = Path(name).suffix.lower() or "this"
+        raise InputError(name, f"{suffix} files are read through LibreOffice, which is not installed: {INSTALL_ADVICE}")
     with tempfile.TemporaryDirectory(prefix="fengong-office-") as folder:
-        converted = _convert(Path(folder), path.resolve(), command, timeout or TIMEOUT_SECONDS, name)
+        converted = _convert(Path(folder), data, command, limits, name)
         try:
-            return _renamed(docx_to_lines(converted), name)
+            return docx_bytes_to_lines(converted, name, limits)
         except InputError as exc:
             raise InputError(name, f"the DOCX LibreOffice made of it cannot be read ({exc.reason})") from None
 
 
-def _renamed(lines: tuple[Line, ...], name: str) -> tuple[Line, ...]:
-    """Lines read from a copy -> the same lines naming the input file."""
-    return tuple(dataclasses.replace(line, file=name) for line in lines)
+def _convert(folder: Path, data: bytes, command: str, limits: Limits, name: str) -> bytes:
+    """A document's bytes, a private folder -> the bytes of the DOCX LibreOffice makes of them there.
 
-
-def _convert(folder: Path, source: Path, command: str, timeout: float, name: str) -> Path:
-    """A document (absolute path: never taken for an option), a private folder -> the DOCX LibreOffice made of it there.
+    The bytes converted are the bytes read (and hashed), written under a plain name that no option can be taken for;
+    LibreOffice tells the format from the content. It runs with its own profile and HOME in `folder` (it neither
+    reads nor locks the user's LibreOffice, and runs beside other conversions), in a session of its own that is
+    killed whole after it ends or at the time limit (a worker stopped by the pool takes that session with it).
 
     Raises:
-        InputError: LibreOffice failed, gave no DOCX or ran longer than `timeout` seconds (then it is killed).
+        InputError: LibreOffice failed, gave no DOCX, or ran longer than `limits.office_seconds` (then it is killed).
     """
-    out, profile = folder / "out", folder / "profile"
+    source, out, profile = folder / "input.doc", folder / "out", folder / "profile"
+    source.write_bytes(data)
     argv = [command, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
             "--convert-to", "docx", "--outdir", str(out), str(source)]
     env = {**os.environ, "HOME": str(folder)}  # nothing of the user's own LibreOffice setup is read or written
@@ -110,22 +108,21 @@ def _convert(folder: Path, source: Path, command: str, timeout: float, name: str
     except OSError as exc:
         raise InputError(name, f"LibreOffice ({command}) cannot be started: {exc.strerror or exc}; {INSTALL_ADVICE}") from None
     try:
-        output, _ = process.communicate(timeout=timeout)
+        output, _ = process.communicate(timeout=limits.office_seconds)
     except subprocess.TimeoutExpired:
-        _kill(process)
-        raise InputError(name, f"gave up: LibreOffice took more than {timeout:g} s to convert it; the file may be damaged or hostile") from None
-    _kill(process)  # helpers LibreOffice started in its session and left behind
-    result = out / (source.stem + ".docx")  # LibreOffice tells the format from the content, whatever the suffix
+        raise InputError(name, f"gave up: LibreOffice took more than {limits.office_seconds:g} s to convert it; "
+                               "the file may be damaged or hostile") from None
+    finally:
+        _kill(process)  # at the time limit, or the helpers LibreOffice started in its session and left behind
+    result = out / "input.docx"
     if process.returncode != 0 or not result.is_file():
         said = output.decode("utf-8", "replace").strip().splitlines()
         raise InputError(name, f"LibreOffice could not convert it ({said[-1] if said else f'exit status {process.returncode}'}); is it damaged?")
-    return result
+    return read_regular_file(result, limits.docx_bytes, "DOCX LibreOffice made")
 
 
 def _kill(process: subprocess.Popen) -> None:
     """A process started in a session of its own -> that session's processes killed and the process reaped."""
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
     process.wait()

@@ -1,46 +1,44 @@
 """Paragraphs: a notice's lines -> paragraphs, wrapped lines joined, numbered ones opened, table rows gathered.
 
-A line break is never a boundary by itself. A paragraph ends where a line stops short of the right margin (and
-is not inside a bracket), where it closes its unit bracket, or where the next line opens a number, a label, an
-attachment or a table.
+The steps: lines are cleaned (page numbers, excerpt marks and PDF spacing dropped); then each stretch of lines is
+read by the reader for its kind — a table with a header row (cells split by tabs or spaces), a table flattened
+to one cell per line (as a web page gives it), or running text. A line break is never a boundary by itself: in
+running text a paragraph ends where a line stops short of the right margin (and is not inside a bracket), where
+it closes its unit bracket, or where the next line opens a number, a label, an attachment or a table.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 import regex
 
-from fengong.extract.model import Line, Piece, Span
+from fengong.extract import genre
+from fengong.extract.bodies import looks_like_unit_list
+from fengong.extract.brackets import bracket_pairs, depth_after, is_unclosed, split_top
+from fengong.extract.model import Cell, Line, Piece, Span
 from fengong.extract.numbering import Marker, line_to_attachment, line_to_marker
-from fengong.extract.parties import LABEL, text_to_party
-from fengong.extract.script import compile_both
 
-# Page furniture a PDF leaves in its text: "— 3 —", "- 3 -", "第3页", "第 3 页 共 10 页", "3/10".
-_PAGE_NUMBER = regex.compile(r"^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _CJK = r"\p{Han}\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026"
 _SPACE_NEAR_CJK = regex.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _TERMINAL = tuple("。；;：:！？!?）)」』”\"")
-# Closing furniture of a 公文 (GB/T 9704 版记): 抄送：…, 主送：…, "XX办公室 2019年4月16日印发", (此件公开发布).
-END_MATTER = regex.compile(r"^(?:(?:抄\s*送|主\s*送)\s*[:：]|\S.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$|[（(]此件公开发布[）)]$)")
-DATE = regex.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-# Some mirrors of gov.cn pages print pinyin after characters: 發(fā)展. Noise, not text.
-_PINYIN = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
-_EXCERPT_MARK = regex.compile(r"^\[(?:…|\.\.\.|……)\]$")
-_HEADER_WORD = compile_both(r"^(?:序号|重点工作|工作内容|工作任务|具体任务(?:分解)?|主要任务|任务|内容|工作|项目|目标|完成时限|完成时间|时间节点|牵头单位|牵头部门|责任单位|配合单位|协同单位|牵头区领导|牵头领导|责任领导|责任人|备注|指标)$")
 HEADING_LEVELS = (1, 2)
-COUNTED = "序号"  # stands in for the serial column of a table that prints none
+COUNTED = "(序号)"  # stands in front of the columns of a table that prints no serial numbers: its rows are counted
 _BLANKS = regex.compile(r"[ \t]+")
 _WORD_SPACE = regex.compile(r"(?<=\p{Han}\p{Han})[ \t]+(?=\p{Han}\p{Han})")
 _WHITESPACE = regex.compile(r"\s+")
 _KEEP_SPACES = regex.compile(r"(\s+)")
-_SERIAL = regex.compile(r"^(\d{1,3})(?:\s|$)")
+_SERIAL = regex.compile(r"^(\d{1,3})\*?(?:\s|$)")  # 1, 12, 1* (a starred row)
+_FLAT_SERIAL = regex.compile(r"^(\d{1,3})\*?$")
 _HAN_WORD = regex.compile(r"\p{Han}+")
-ROLE_HEADER = regex.compile(r"单位|部门|單位|部門")  # a column (or label) naming units
 _LABEL_LINE = regex.compile(r"\s*[【\[]?\s*\p{Han}")
-_BARE_ATTACHMENT = regex.compile(r"附\s*件")
 _CLAUSE_PUNCTUATION = regex.compile(r"[，,；;]")
+# East Asian Wide and Fullwidth characters (unicodedata.east_asian_width W or F), as ranges: counted in C.
+_WIDE = regex.compile("[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                      "\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
+                      "\U00016fe0-\U00018aff\U0001b000-\U0001b2ff\U0001f300-\U0001f64f\U00020000-\U0003fffd]")
+_CLOSERS = ("）", ")", "〕", "】", "]", "］")
+_DECIMAL_MARKER = regex.compile(r"^(\d{1,3})\.(?=\d+\p{Han})")
 
 
 def clean_text(text: str) -> str:
@@ -49,25 +47,43 @@ def clean_text(text: str) -> str:
     A space between two words of two or more characters each is kept (牵头单位：市商务局 协办单位：市财政局 市统计局
     separates units by spaces only); spaces beside digits (29 类) and between letter-spaced characters (通 知) go.
     """
-    text = _PINYIN.sub("", text.replace("\u3000", " ").replace("\xa0", " ").strip())
+    text = genre.PINYIN.sub("", text.replace("\u3000", " ").replace("\xa0", " ").strip())
     text = _WORD_SPACE.sub("\x00", text)
     return _BLANKS.sub(" ", _SPACE_NEAR_CJK.sub("", text)).replace("\x00", " ")
 
 
 def display_width(text: str) -> int:
     """Text -> its width in half-width cells (a Chinese character counts two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A line that carries text: the line, its cleaned text, and whether the copy breaks off right after it."""
+
+    line: Line
+    text: str
+    cut: bool = False
 
 
 @dataclass(slots=True)
 class Paragraph:
+    """A paragraph, label line, attachment heading or table row, built line by line."""
+
     kind: str  # attachment | numbered | text | label | row | frow (flattened table row) | end
     marker: Marker | None = None
     number: int | None = None
     chunks: list[tuple[str, Line]] = field(default_factory=list)
-    cells: list[tuple[str, Line, bool]] = field(default_factory=list)  # table rows: fragment, line, cell ends after it
+    cells: list[Cell] = field(default_factory=list)  # table rows: their fragments
     header: tuple[str, ...] = ()
     closed: bool = False
+    cut: bool = False  # the copy breaks off inside this paragraph ([…] follows it)
+    depth: int = 0  # brackets open at the end of the text so far, kept as lines are added (never recounted)
+
+    def add(self, text: str, line: Line) -> None:
+        """One more line of the paragraph's text."""
+        self.chunks.append((text, line))
+        self.depth = depth_after(text, self.depth)
 
     @property
     def text(self) -> str:
@@ -82,10 +98,25 @@ class Paragraph:
 
     @property
     def first(self) -> Line:
-        return self.chunks[0][1] if self.chunks else self.cells[0][1]
+        return self.chunks[0][1] if self.chunks else self.cells[0].line
 
 
-def _full_width(widths: list[int]) -> float:
+def lines_to_kept(lines: tuple[Line, ...]) -> list[Kept]:
+    """Physical lines -> the lines that carry text, cleaned; page numbers and excerpt marks dropped, cuts noted."""
+    kept: list[Kept] = []
+    for line in lines:
+        text = clean_text(line.text)
+        if not text or genre.PAGE_NUMBER.match(text):
+            continue
+        if genre.EXCERPT_MARK.match(text):
+            if kept:
+                kept[-1] = Kept(kept[-1].line, kept[-1].text, True)
+            continue
+        kept.append(Kept(line, text))
+    return kept
+
+
+def full_width(widths: list[int]) -> float:
     """Display widths of a document's lines -> the width from which a line counts as filled to the margin."""
     if not widths:
         return 0
@@ -95,200 +126,157 @@ def _full_width(widths: list[int]) -> float:
     return float("inf") if typical > 160 else typical * 0.85
 
 
-def _next_is_row(kept: list[Line], i: int, last_row: int) -> bool:
-    following = kept[i + 1].text.strip() if i + 1 < len(kept) else ""
-    m = _SERIAL.match(following)
-    return bool(m) and int(m.group(1)) == last_row + 1
-
-
-def _table_header(raw: str) -> tuple[str, ...] | None:
+def table_header(raw: str) -> tuple[str, ...] | None:
     """A table's header row -> its column names, 序号 first.
 
     A header of a real table (tab-separated cells from PDF, DOCX or HTML) may have no 序号 column when it has a
     unit column; its rows are then counted (T1, T2, …) and a 序号 column stands in front of the names.
     """
-    cells = tuple(c for c in (raw.strip().split("\t") if "\t" in raw else _WHITESPACE.split(raw.strip())) if c.strip())
-    cells = tuple(c.strip() for c in cells)
+    cells = tuple(c.strip() for c in (raw.strip().split("\t") if "\t" in raw else _WHITESPACE.split(raw.strip())) if c.strip())
     if len(cells) < 2 or not all(len(c) <= 8 and _HAN_WORD.fullmatch(c) for c in cells):
         return None
-    if cells[0] == "序号" and len(cells) >= 3:
+    if cells[0] == genre.SERIAL_HEADER and len(cells) >= 3:
         return cells
-    if "\t" in raw and any(ROLE_HEADER.search(c) for c in cells) and all(_HEADER_WORD.match(c) for c in cells):
+    if "\t" in raw and any(genre.names_units(c) for c in cells) and all(genre.is_header_word(c) for c in cells):
         return (COUNTED,) + cells
     return None
 
 
-def _flat_header(texts: list[str], i: int) -> tuple[tuple[str, ...], int] | None:
+def flat_header(kept: list[Kept], i: int) -> tuple[tuple[str, ...], int] | None:
     """A table flattened to one cell per line (a web page's table as text): its header cells and where rows start."""
-    if texts[i] != "序号":
+    if kept[i].text != genre.SERIAL_HEADER:
         return None
     j = i + 1
-    while j < len(texts) and j - i <= 20 and _HEADER_WORD.match(texts[j]):
+    while j < len(kept) and j - i <= 20 and genre.is_header_word(kept[j].text):
         j += 1
-    header = tuple(texts[i:j])
-    roles = [h for h in header if ROLE_HEADER.search(h)]
-    if roles and j < len(texts) and texts[j] == "1":
+    header = tuple(kept[k].text for k in range(i, j))
+    if j - i >= 3 and any(genre.names_units(h) for h in header) and j < len(kept):
         return header, j
     return None
 
 
 def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
     """Physical lines -> paragraphs: wrapped lines joined, markers opening new ones, table rows gathered."""
-    cleaned = [(ln, clean_text(ln.text)) for ln in lines]
-    kept_pairs = [(ln, t) for ln, t in cleaned if t and not _PAGE_NUMBER.match(t) and not _EXCERPT_MARK.match(t)]
-    kept = [ln for ln, _ in kept_pairs]
-    texts = [t for _, t in kept_pairs]
-    full = _full_width([display_width(t) for t in texts])
-    paras: list[Paragraph] = []
-    current: Paragraph | None = None
-    last_number: dict[int, int] = {}
-    header: tuple[str, ...] | None = None
-    flat: tuple[str, ...] | None = None
-    last_row = 0
-    counted_rows = False  # the table prints no 序号: its rows are counted
-
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            current.closed = True
-        current = None
-
-    i = -1
-    while i + 1 < len(kept):
-        i += 1
-        ln, text = kept[i], texts[i]
-        attachment = line_to_attachment(text)
-        marker = line_to_marker(text)
-        if flat is not None:
-            # A flattened table: each line one cell; a row starts at the next serial number.
-            if attachment is None and not END_MATTER.match(text) and not DATE.match(text):
-                if text.isdigit() and len(text) <= 3 and last_row < int(text) <= last_row + 5:
-                    close()
-                    last_row = int(text)
-                    current = Paragraph("frow", number=last_row, header=flat)
-                    current.chunks.append((text, ln))
-                    paras.append(current)
-                elif current is not None and current.kind == "frow":
-                    current.cells.append((text, ln, True))
-                continue
-            flat = None
-            close()
+    kept = lines_to_kept(lines)
+    reader = _TextReader(full_width([display_width(k.text) for k in kept]))
+    i = 0
+    while i < len(kept):
+        header = table_header(kept[i].line.text)
+        flat = flat_header(kept, i) if header is None else None
         if header is not None:
-            # Inside a table: rows until a heading or attachment ends it; repeated headers are dropped.
-            if _table_header(ln.text) == header:
-                continue
-            raw = ln.text.replace("\u3000", " ").rstrip("\r\n")
-            if marker and marker.level in HEADING_LEVELS and "\t" not in raw.strip() and _next_is_row(kept, i, last_row):
-                # A section row (一、全年主要预期目标) groups the rows below it; the serial numbers run on.
-                close()
-                section = Paragraph("numbered", marker=marker, number=marker.number, closed=True)
-                section.chunks.append((marker.rest, ln))
-                paras.append(section)
-                continue
-            if attachment is None and not (marker and marker.level in HEADING_LEVELS) and not END_MATTER.match(text):
-                if "\t" in raw:
-                    # Cells of a PDF or Word table, one per column, empty ones kept so columns stay aligned.
-                    fragments = []
-                    for cell in raw.split("\t"):
-                        fragments.extend([cell.strip() or "", "\t"])
-                    fragments = fragments[:-1]
-                else:
-                    fragments = [f for f in _KEEP_SPACES.split(raw.strip()) if f]
-                counted = counted_rows and "\t" in raw
-                serial = fragments[0] if fragments and fragments[0].isdigit() and len(fragments[0]) <= 3 else None
-                if counted:
-                    fragments = [str(last_row + 1), "\t"] + fragments
-                    serial = str(last_row + 1)
-                if serial and last_row < int(serial) <= last_row + 5:
-                    close()
-                    last_row = int(serial)
-                    current = Paragraph("row", number=last_row, header=header)
-                    current.chunks.append((fragments[0], ln))
-                    paras.append(current)
-                    fragments = fragments[2:]
-                elif current is None or current.kind != "row":
-                    header = None  # not a row: the table is over
-                if header is not None:
-                    trailing = raw != raw.rstrip()
-                    words = fragments[::2]
-                    for k, word in enumerate(words):
-                        ends = k < len(words) - 1 or trailing
-                        current.cells.append((clean_text(word), ln, ends))
-                    continue
-            header = None
-            close()
-        bare_attachment = _BARE_ATTACHMENT.fullmatch(text) is not None
-        if bare_attachment or (attachment is not None and (not attachment[1] or len(attachment[1]) <= 60)):
-            close()
-            para = Paragraph("attachment", number=1 if bare_attachment else attachment[0])
-            para.chunks.append(("" if bare_attachment else attachment[1], ln))
-            para.closed = True
-            paras.append(para)
-            last_number.clear()
+            reader.close()
+            paras, i = read_table(kept, i + 1, header)
+        elif flat is not None:
+            reader.close()
+            paras, i = read_flat_table(kept, flat[1], flat[0])
+        else:
+            reader.add(kept[i])
+            i += 1
             continue
-        table = _table_header(ln.text)
-        if table is not None:
-            close()
-            header, last_row = table, 0
-            counted_rows = not ln.text.strip().startswith("序号")
-            continue
-        flat_found = _flat_header(texts, i)
-        if flat_found is not None:
-            close()
-            flat, last_row = flat_found[0], 0
-            i = flat_found[1] - 1
-            continue
-        inside_bracket = current is not None and not current.closed and _unclosed(current.text)
-        if END_MATTER.match(text):
-            close()
-            current = Paragraph("end")
-            paras.append(current)
-        elif LABEL.match(text) and _LABEL_LINE.match(text) and not inside_bracket and marker is None:
-            # 牵头单位：区发改局 on a line of its own: the units of the clause above.
-            close()
-            current = Paragraph("label")
-            paras.append(current)
-        elif marker is not None and _opens_paragraph(current, marker, last_number):
-            close()
-            current = Paragraph("numbered", marker=marker, number=marker.number)
-            paras.append(current)
-            last_number[marker.level] = marker.number
-            for deeper in [lv for lv in last_number if lv > marker.level]:
-                del last_number[deeper]
+        reader.paras.extend(paras)
+        reader.reset_numbers()
+    reader.close()
+    return reader.paras
+
+
+# ---------------------------------------------------------------- running text
+class _TextReader:
+    """Running text, line by line -> paragraphs (the one place that keeps state between lines)."""
+
+    def __init__(self, full: float) -> None:
+        self.full = full
+        self.paras: list[Paragraph] = []
+        self.current: Paragraph | None = None
+        self.last_number: dict[int, int] = {}
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.current.closed = True
+        self.current = None
+
+    def reset_numbers(self) -> None:
+        self.current = None
+
+    def start(self, kind: str, **fields) -> Paragraph:
+        self.close()
+        self.current = Paragraph(kind, **fields)
+        self.paras.append(self.current)
+        return self.current
+
+    def add(self, kept: Kept) -> None:
+        text, line = kept.text, kept.line
+        attachment = line_to_attachment(text)
+        if genre.BARE_ATTACHMENT.fullmatch(text) or (attachment is not None and len(attachment[1]) <= 60):
+            para = self.start("attachment", number=1 if attachment is None else attachment[0], closed=True)
+            para.chunks.append(("" if attachment is None else attachment[1], line))
+            self.current = None
+            self.last_number.clear()
+            return
+        marker = line_to_marker(text) or self._run_on_marker(text)
+        current = self.current
+        inside_bracket = current is not None and not current.closed and current.depth > 0
+        if genre.END_MATTER.match(text):
+            self.start("end")
+        elif genre.LABEL.match(text) and _LABEL_LINE.match(text) and not inside_bracket and marker is None:
+            self.start("label")  # 牵头单位：区发改局 on a line of its own: the units of the clause above
+        elif marker is not None and opens_paragraph(current, marker, self.last_number):
+            self.start("numbered", marker=marker, number=marker.number)
+            self._count(marker)
             text = marker.rest
         elif current is None or current.closed:
-            current = Paragraph("text")
-            paras.append(current)
-        current.chunks.append((text, ln))
-        if current.kind in ("numbered", "text") and _ends_with_party(current.text):
-            close()
-        elif display_width(text if current.marker is None or len(current.chunks) > 1 else clean_text(ln.text)) < full and _may_end(current.text):
-            close()
-    return paras
+            self.start("text")
+        assert self.current is not None
+        self.current.add(text, line)
+        self.current.cut = kept.cut
+        self._maybe_close(text, line)
+
+    def _run_on_marker(self, text: str) -> Marker | None:
+        """11.121人才梯队项目: a number that reads as a decimal but is the next item's (11. after 10.) opens that item."""
+        m = _DECIMAL_MARKER.match(text)
+        if m and int(m.group(1)) == self.last_number.get(3, 0) + 1 and self.last_number.get(3):
+            return Marker(3, int(m.group(1)), text[: m.end()], text[m.end():])
+        return None
+
+    def _count(self, marker: Marker) -> None:
+        self.last_number[marker.level] = marker.number
+        for deeper in [lv for lv in self.last_number if lv > marker.level]:
+            del self.last_number[deeper]
+
+    def _maybe_close(self, text: str, line: Line) -> None:
+        current = self.current
+        assert current is not None
+        if current.kind in ("numbered", "text") and current.depth == 0 and text.endswith(_CLOSERS) and ends_with_unit_bracket(current.text):
+            self.close()
+            return
+        measured = text if current.marker is None or len(current.chunks) > 1 else clean_text(line.text)
+        if current.depth == 0 and not text.endswith(("，", ",", "、", "（", "(")) and display_width(measured) < self.full:
+            self.close()
 
 
-def _ends_with_party(text: str) -> bool:
-    """Whether text ends by closing its unit bracket (…（牵头单位：市财政局）), which ends a clause."""
-    if not text.endswith(("）", ")", "〕", "】")):
+def ends_with_unit_bracket(text: str) -> bool:
+    """Whether text ends by closing a bracket that names units (…（牵头单位：市财政局）, …（教育部负责）): a clause ends there.
+
+    A cheap test on the bracket's words (a label at its start, or a role cue such as 牵头 / 负责 in it); the
+    bracket itself is read once, later, by the unit parser.
+    """
+    if not text.endswith(("）", ")", "〕", "】", "]", "］")):
         return False
-    _, party, _ = text_to_party(Span(text, (Piece(0, 0, None),)), "")
-    return party is not None and not _unclosed(text)
+    opened = [start for start, end in bracket_pairs(text).items() if end == len(text) - 1]
+    if not opened:
+        return False
+    inner = text[opened[0] + 1:-1]
+    if genre.LABEL.match(inner) or genre.UPPER_LEVEL_LABEL.match(inner):
+        return True
+    parts = [inner[a:b].strip() for a, b in split_top(inner, "，,；;。")]
+    return any(genre.ROLE_CUE.search(p) for p in parts if p and not genre.DEADLINE.match(p))
 
 
-def _may_end(text: str) -> bool:
+def may_end(text: str) -> bool:
     """Whether a paragraph can end after this text: not inside a bracket, not after a comma or enumeration mark."""
-    return not _unclosed(text) and not text.endswith(("，", ",", "、", "（", "("))
+    return not is_unclosed(text) and not text.endswith(("，", ",", "、", "（", "("))
 
 
-def _unclosed(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        depth += ch in "（(〔【"
-        depth -= ch in "）)〕】"
-    return depth > 0
-
-
-def _opens_paragraph(current: Paragraph | None, marker: Marker, last_number: dict[int, int]) -> bool:
+def opens_paragraph(current: Paragraph | None, marker: Marker, last_number: dict[int, int]) -> bool:
     """Whether a line opening with `marker` starts a new paragraph rather than continuing a wrapped one."""
     if current is None or current.closed or current.kind in ("attachment", "end", "label"):
         return True
@@ -304,3 +292,139 @@ def heading_like(text: str) -> bool:
     """Text that reads as a heading (约束性指标的责任部门), not as the start of a task sentence."""
     text = text.strip().rstrip("。")
     return 0 < len(text) <= 40 and "。" not in text and not text.endswith(("，", "、", ",")) and not _CLAUSE_PUNCTUATION.search(text)
+
+
+# ---------------------------------------------------------------- tables with a header row
+def read_table(kept: list[Kept], i: int, header: tuple[str, ...]) -> tuple[list[Paragraph], int]:
+    """Lines after a table's header row -> its rows (and section rows), and the index of the first line after it.
+
+    Rows start at the next serial number (or, in a table that prints none, at every tab-separated line); a
+    repeated header after a page break is dropped; a heading, attachment or end matter ends the table.
+    """
+    paras: list[Paragraph] = []
+    current: Paragraph | None = None
+    last_row = 0
+    counted = header[0] == COUNTED
+    while i < len(kept):
+        line, text = kept[i].line, kept[i].text
+        if table_header(line.text) == header:
+            i += 1
+            continue
+        raw = line.text.replace("\u3000", " ").rstrip("\r\n")
+        marker = line_to_marker(text)
+        if marker and marker.level in HEADING_LEVELS and "\t" not in raw.strip() and _next_is_row(kept, i, last_row):
+            # A section row (一、全年主要预期目标) groups the rows below it; the serial numbers run on.
+            section = Paragraph("numbered", marker=marker, number=marker.number, closed=True)
+            section.chunks.append((marker.rest, line))
+            paras.append(section)
+            current, i = None, i + 1
+            continue
+        if line_to_attachment(text) is not None or (marker and marker.level in HEADING_LEVELS) or genre.END_MATTER.match(text):
+            break
+        fragments = _row_fragments(raw)
+        serial = str(last_row + 1) if counted and "\t" in raw else _serial_of(fragments)
+        if counted and "\t" in raw:
+            fragments = [str(last_row + 1), "\t"] + fragments
+        if serial and last_row < int(serial) <= last_row + 5:
+            last_row = int(serial)
+            current = Paragraph("row", number=last_row, header=header, closed=True)
+            current.chunks.append((serial, line))
+            paras.append(current)
+            fragments = fragments[2:]
+        elif current is None:
+            break  # not a row: the table is over
+        words = fragments[::2]
+        trailing = raw != raw.rstrip()
+        current.cells.extend(Cell(clean_text(w), line, k < len(words) - 1 or trailing) for k, w in enumerate(words))
+        i += 1
+    return paras, i
+
+
+def _row_fragments(raw: str) -> list[str]:
+    """A table line -> its fragments with the separators between them (cells of a PDF/Word row keep empty ones)."""
+    if "\t" in raw:
+        fragments: list[str] = []
+        for cell in raw.split("\t"):
+            fragments.extend([cell.strip(), "\t"])
+        return fragments[:-1]
+    return [f for f in _KEEP_SPACES.split(raw.strip()) if f]
+
+
+def _serial_of(fragments: list[str]) -> str | None:
+    m = _SERIAL.match(fragments[0]) if fragments else None
+    return m.group(1) if m and fragments[0].rstrip("*").isdigit() else None
+
+
+def _next_is_row(kept: list[Kept], i: int, last_row: int) -> bool:
+    following = kept[i + 1].line.text.strip() if i + 1 < len(kept) else ""
+    m = _SERIAL.match(following)
+    return bool(m) and int(m.group(1)) == last_row + 1
+
+
+# ---------------------------------------------------------------- tables flattened to one cell per line
+def read_flat_table(kept: list[Kept], i: int, header: tuple[str, ...]) -> tuple[list[Paragraph], int]:
+    """Lines after a flattened table's header -> its rows (frow) and section rows, and the first line after it.
+
+    Each line is one cell. A row starts at the next serial number; where the serial cells came out empty, a row
+    starts at the first cell that is not a unit list after the row's unit cells. A numbered line standing
+    before a row's serial (一、…, （一）王宏副市长牵头重点工作) heads the rows below it.
+    """
+    paras: list[Paragraph] = []
+    current: Paragraph | None = None
+    last_row = 0
+    counted = not _FLAT_SERIAL.match(kept[i].text) and not _section_before_serial(kept, i)
+    while i < len(kept):
+        text, line = kept[i].text, kept[i].line
+        if line_to_attachment(text) is not None or genre.END_MATTER.match(text) or genre.DATE.match(text):
+            break
+        if flat_header(kept, i) is not None or _heading_before_table(kept, i):
+            break
+        serial = _FLAT_SERIAL.match(text)
+        if _section_before_serial(kept, i):
+            marker = line_to_marker(text)
+            assert marker is not None
+            section = Paragraph("numbered", marker=marker, number=marker.number, closed=True)
+            section.chunks.append((marker.rest, line))
+            paras.append(section)
+            current = None
+        elif serial and last_row < int(serial.group(1)) <= last_row + 5:
+            last_row = int(serial.group(1))
+            current = _new_flat_row(paras, last_row, header, text, line)
+        elif counted and (current is None or _starts_counted_row(current, text)):
+            last_row += 1
+            current = _new_flat_row(paras, last_row, header, str(last_row), line)
+            current.cells.append(Cell(text, line))
+        elif current is not None:
+            current.cells.append(Cell(text, line))
+        current_cut = kept[i].cut
+        if current is not None and current_cut:
+            current.cut = True
+        i += 1
+    return paras, i
+
+
+def _new_flat_row(paras: list[Paragraph], number: int, header: tuple[str, ...], serial: str, line: Line) -> Paragraph:
+    row = Paragraph("frow", number=number, header=header, closed=True)
+    row.chunks.append((serial, line))
+    paras.append(row)
+    return row
+
+
+def _starts_counted_row(row: Paragraph, text: str) -> bool:
+    """In a flattened table without serials: a cell that is not a unit list, after the row's unit cells, starts a row."""
+    return bool(row.cells) and looks_like_unit_list(row.cells[-1].text) and not looks_like_unit_list(text) \
+        and not genre.UPPER_LEVEL_LABEL.match(text)
+
+
+def _section_before_serial(kept: list[Kept], i: int) -> bool:
+    """Whether a flattened table's line is a section or leader group (一、…, （一）…牵头重点工作) before a row's serial."""
+    marker = line_to_marker(kept[i].text)
+    if marker is None or marker.level not in HEADING_LEVELS or i + 1 >= len(kept):
+        return False
+    return bool(_FLAT_SERIAL.match(kept[i + 1].text))
+
+
+def _heading_before_table(kept: list[Kept], i: int) -> bool:
+    """Whether a line is a heading (二、…) standing right before the header of the next flattened table."""
+    marker = line_to_marker(kept[i].text)
+    return marker is not None and marker.level in HEADING_LEVELS and i + 1 < len(kept) and flat_header(kept, i + 1) is not None

@@ -1,154 +1,165 @@
-"""Unit parsing: the text naming the units of a clause -> one assignment per (role, unit) as written.
+"""Unit parsing: the text naming a clause's units -> a Party (units by role, people, time frame), read once.
 
-The genre names units in several ways, all read here into the same records: labelled lists (牵头单位：A、B，
-配合单位：C; 【牵头单位】…; 牵头责任单位: / 协同责任单位: on lines of their own), and prose (A牵头，B配合;
-A、B按职责分工负责; A配合B落实, where B leads; 由A会同B负责). Leaders named in the same place (责任领导：…)
-are people, never units; time frames (年内持续推进, 2023年12月底前) are deadlines. Both scripts are read.
+The genre names units in two general ways, read here into the same records: a label before a list (牵头单位：
+A、B，配合单位：C; 【牵头单位】…; label lines under the clause; a table's column header), and a role cue around
+a list of bodies (A、B负责; A牵头，B配合; 由A会同B研究提出落实意见; A配合B落实, where B leads). Leaders named in
+the same place (责任领导：…) are people, never units; time frames (年内持续推进) are deadlines. Which words are
+labels and cues is `genre`; which text names a body is `bodies`.
 """
 
 from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-import regex
-
-from fengong.extract.model import Assignment, Clause, Issue, IssueCode, Span
+from fengong.extract import genre
+from fengong.extract.bodies import body_suffix_start, ends_like_body, expand_shared_suffix, looks_like_body
+from fengong.extract.brackets import OPEN, bracket_pairs, split_top, top_level_mask
+from fengong.extract.genre import LabelKind
+from fengong.extract.model import Assignment, Clause, Convention, Issue, IssueCode, Party, Piece, Role, Span, UnitMention
 from fengong.extract.script import compile_both, to_simplified
 
-ROLES = {
-    "牵头单位": "lead", "牵头责任单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead",
-    "配合单位": "support", "协同责任单位": "support", "协同单位": "support", "协办单位": "support",
-    "配合部门": "support", "参与单位": "support",
-    "责任单位": "responsible", "责任部门": "responsible",
-}
-LEADER_LABELS = ("牵头负责领导", "牵头区领导", "牵头市领导", "牵头县领导", "牵头领导", "责任领导", "分管领导", "联系领导", "责任人")
-DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求")
-_ALL_LABELS = sorted(list(ROLES) + list(LEADER_LABELS) + list(DEADLINE_LABELS), key=len, reverse=True)
-# A label needs its colon, or brackets of its own (【牵头单位】), to be a label and not a word in the text.
-LABEL = compile_both(r"\s*(?:[【\[]\s*(" + "|".join(_ALL_LABELS) + r")\s*[】\]]\s*[:：]?|(" + "|".join(_ALL_LABELS) + r")\s*[:：])\s*")
-_LABEL_AT = compile_both(r"(?:[【\[]\s*(?:" + "|".join(_ALL_LABELS) + r")\s*[】\]]|(?:" + "|".join(_ALL_LABELS) + r")\s*[:：])")
-_OPEN, _CLOSE = "（(〔[【", "）)〕]】"
-# A trailing 等 / 等部门 / 等有关部门 / 等市部门 says the list is open-ended; it is no unit of its own.
-_ETC = compile_both(r"等(?:[市区县省]级?)?(?:各)?(?:有关|相关)?(?:部门|单位|机构)?(?:和单位)?$")
-_UNIT_END = compile_both(
-    r"(?:局|委|办|部|院|行|会|厅|处|室|中心|公司|集团|站|关|联|团|队|所|馆|社|台|署|府|单位|部门|小组|银行|学校|大学|医院|区|县|镇|乡|街道|专班|机构)"
-    r"(?:[（(][^（）()]*[）)])?$"
-)
-_UNIT_START = compile_both(
-    r"^(?:[市区县省州镇乡]|中共|共青团|团[市区县省]委|国家|中国|中央|国务院|全国|全市|全区|全省|人民银行|各|有关|相关|"
-    r"\p{Han}{2,3}(?:市|省|县|区|海关|银监|银保监|证监|海事|铁路|国际|供电|邮政|烟草|税务|军分区|警备|经济|开发|高新))"
-)
-# Prose assignments inside the bracket (or a segment of it).
-_PROSE_LEAD = compile_both(r"^(.+?)(?:牵头(?:负责|落实|实施)?|为牵头单位)$")
-_PROSE_RESPONSIBLE = compile_both(r"^(.+?)(?:按职责分工|按照职责分工|按职责|分别|共同|各自)?(?:负责|落实|承担)(?:落实|实施|推进)?$")
-_PROSE_SUPPORT_LEAD = compile_both(r"^(.+?)配合(.+?)(?:落实|实施|推进|开展|负责)$")
-_PROSE_SUPPORT = compile_both(r"^(.+?)(?:协助|配合|参与)$")
-_BY = compile_both(r"由(.{2,60}?)(?:会同(.{2,120}?))?(?:共同)?负责")
-# A unit list ends with its verb when written as prose: 省发展改革委、省统计局按职责分工负责.
-_TRAILING_VERB = compile_both(r"(?:按职责分工|按照职责分工|按职责|分别|共同|各自)?(?:负责|牵头|配合)(?:落实|实施|推进)?$")
-_REMARK = compile_both(r"见|按照|根据|具体|下同|不再|涉及|均|附表|要求|分工|确保|做好|其中")
-_DEADLINE = compile_both(
-    r"^(?:\d{4}\s*年?\s*\d{0,2}\s*月?(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|以前|之前)?(?:完成)?|"
-    r"(?:\d{4}年)?(?:年内|年底前|年底|上半年|下半年)(?:完成|持续推进)?|年内持续推进|持续推进|长期坚持|长期|常态化推进|每年|每季度|每月|逐年推进)$"
-)
-_ISO = regex.compile(r"(\d{4})\s*年?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
-_YEAR_END = regex.compile(r"(\d{4})\s*年\s*(?:底|年底)")
-# 各县、市、区政府 / 各区、县级市: one unit whose parts share 各 and a suffix across 、.
-_CONJUNCTION = compile_both(r"及|和|与")
-_ROLE_MARK = compile_both(r"[（(](牵头|配合)[）)]$")
-_ADMIN_WORD = compile_both(r"^(?:各)?(?:县级市|自治区|自治州|自治县|直辖市|[省市区县州盟旗乡镇])(?:人民)?(?:政府|党委)?$")
+_ADMIN_WORD = compile_both(r"^(?:各)?(?:有关|相关)?(?:县级市|自治区|自治州|自治县|直辖市|[省市区县州盟旗乡镇])(?:人民)?(?:政府|党委)?$")
+_ZONE = compile_both(r"(?:开发区|经开区|高新区|园区|新区|试验区|合作区)$")  # a zone named without its 管委会
+_COMMITTEE = compile_both(r"(?<=(?:开发区|经开区|高新区|园区|新区|试验区|合作区))(?:管委会|管理委员会)$")
+_DEPARTMENT_END = compile_both(r"(?:局|委|厅|办|办公室|部|署|总局|中心)$")
+_NAME_SEPARATORS = compile_both(r"[、，,；;\s]+")
+_LIST_SEPARATORS = "、，,；;\t"
+_WORD_SPACE = compile_both(r"(?<=[\p{Han}）)】\]])[ \u3000]+(?=[\p{Han}（(【\[])")  # 市财政局 市统计局: a space between names
+_SEGMENT_SEPARATORS = "，,；;。\n"
+_LEVEL_PREFIXES = ("自治区", "自治州", "自治县", "国家", "省", "市", "区", "县", "州", "盟", "旗", "镇", "乡")
 
 
 @dataclass(frozen=True, slots=True)
-class Party:
-    """What the text naming a clause's units says: units by role, leaders, deadline, remarks."""
+class _Item:
+    """One unit of a list as written: its name, where it starts, and what surrounds it."""
 
-    units: tuple[tuple[str, str, bool, int], ...]  # (role, unit as written, 等 follows, offset in the text)
-    leaders: tuple[str, ...] = ()
-    deadline: str | None = None
-    remarks: tuple[str, ...] = ()
-
-
-def _close_of(text: str, start: int) -> int | None:
-    """Index of the bracket closing the one opened at `start`, nesting respected; None when unclosed."""
-    depth = 0
-    for i in range(start, len(text)):
-        if text[i] in _OPEN:
-            depth += 1
-        elif text[i] in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+    name: str
+    offset: int
+    etc: bool = False
+    mark: Role | None = None  # 市发展改革委（牵头） inside a list
 
 
-def _is_prose_party(inner: str) -> bool:
+# ---------------------------------------------------------------- finding the unit text of a clause
+def text_to_party(span: Span, clause_id: str) -> tuple[Span, Span | None, list[Issue]]:
+    """A clause's text -> (task text, text naming its units, problems).
+
+    The units are named by every bracket whose content opens with a role label (（牵头单位：…）) or reads as a
+    prose assignment (（市财政局牵头，市审计局配合）, （教育部、财政部负责）), or, without such brackets, from a
+    label standing in the text (【牵头单位】…, …。牵头单位：市住建局) to the end. An unclosed bracket runs to the end
+    of the clause, never further, and is reported.
+    """
+    text = span.text
+    bare, chosen = _party_places(text)
+    if bare is not None:
+        return span.sub(0, bare), _strip_span(span.sub(bare, len(text))), []
+    if not chosen:
+        return span, None, []
+    issues: list[Issue] = []
+    parts: list[Span] = []
+    for start, end in chosen:
+        if end is None:
+            piece = span.locate(start)
+            issues.append(Issue(IssueCode.UNCLOSED_BRACKET, f"unit bracket opened in {clause_id} is not closed; read to the end of the clause",
+                                clause_id, piece.line, piece.page))
+        parts.append(_strip_span(span.sub(start + 1, len(text.rstrip()) if end is None else end)))
+    # Each bracket is a sentence of its own: a lead named in one does not change the roles named in another.
+    return _without(span, chosen), join_spans(parts, "。"), issues
+
+
+@lru_cache(maxsize=4096)
+def _party_places(text: str) -> tuple[int | None, tuple[tuple[int, int | None], ...]]:
+    """A clause's text -> where a bare label starts the units (or None), and the unit brackets (start, end or None).
+
+    Cached: segmentation asks about the same text more than once (does it name units? then, which?).
+    """
+    pairs = bracket_pairs(text)
+    labelled = [(s, e) for s, e in pairs.items() if genre.LABEL.match(text, s + 1) or genre.UPPER_LEVEL_LABEL.match(text, s + 1)]
+    if not labelled:
+        bare = [m.start() for m in genre.LABEL_AT.finditer(text) if _at_boundary(text, m.start())]
+        if bare:
+            return bare[0], ()
+    return None, tuple(_outermost(labelled) if labelled else _prose_brackets(text, pairs))
+
+
+def _outermost(found: list[tuple[int, int | None]]) -> list[tuple[int, int | None]]:
+    """Bracket ranges -> those not inside another one (an unclosed bracket reaches to the end)."""
+    out: list[tuple[int, int | None]] = []
+    for start, end in sorted(found):
+        if out and (out[-1][1] is None or start < (out[-1][1] or 0)):
+            continue
+        out.append((start, end))
+    return out
+
+
+def _prose_brackets(text: str, pairs: dict[int, int | None]) -> list[tuple[int, int | None]]:
+    """Closed top-level brackets that read as prose assignments (（教育部、财政部负责）), in written order."""
+    top = top_level_mask(text)
+    found: list[tuple[int, int | None]] = []
+    for start, end in sorted(pairs.items()):
+        if end is None or (start > 0 and not top[start - 1] and text[start - 1] in OPEN) or not _outside(top, text, start):
+            continue
+        if is_prose_party(text[start + 1:end]):
+            found.append((start, end))
+    return found
+
+
+def _outside(top: list[bool], text: str, start: int) -> bool:
+    """Whether the bracket opened at `start` stands at the top level of the text."""
+    return start == 0 or top[start - 1] or text[start - 1] in "）)〕]】］"
+
+
+def is_prose_party(inner: str) -> bool:
     """Whether a bracket's content assigns units in prose: (X牵头，Y配合), (X、Y按职责分工负责), (X配合Y落实)."""
-    parts = [inner[a:b].strip() for a, b in _split_top(inner, "，,；;。")]
-    parts = [p for p in parts if p]
-    if not parts:
-        return False
     saw_role = False
-    for part in parts:
-        if _DEADLINE.match(part):
+    for a, b in split_top(inner, "，,；;。"):
+        part = inner[a:b].strip()
+        if not part or genre.DEADLINE.match(to_simplified(part)):
             continue
         if _prose(part, 0) is None:
-            return False
+            return saw_role and bool(genre.REMARK.search(part))  # …负责，具体分工见附表
         saw_role = True
     return saw_role
 
 
-def text_to_party(span: Span, clause_id: str) -> tuple[Span, Span | None, list[Issue]]:
-    """A clause's text -> (task text, text naming its units, problems).
-
-    The units are named by the last bracket whose content opens with a role label (（牵头单位：…）) or reads as
-    a prose assignment (（市财政局牵头，市审计局配合）), or from a 【牵头单位】 label to the end. An unclosed
-    bracket runs to the end of the clause, never further, and is reported.
-    """
-    text = span.text
-    opens = [i for i, ch in enumerate(text) if ch in "（(〔[" and LABEL.match(text, i + 1)]
-    if not opens:
-        # Labels outside brackets (【牵头单位】…, or …。牵头领导：王五 牵头单位：市住建局) name units to the end.
-        bare = [m.start() for m in _LABEL_AT.finditer(text) if _at_boundary(text, m.start())]
-        if bare:
-            return span.sub(0, bare[0]), _strip_span(span.sub(bare[0], len(text))), []
-        opens = [i for i, ch in enumerate(text) if ch in "（(〔[" and (end := _close_of(text, i)) is not None
-                 and not text[end + 1:].strip(" 。；;") and _is_prose_party(text[i + 1:end])]
-        if not opens:
-            return span, None, []
-    start = opens[-1]
-    end = _close_of(text, start)
-    issues = []
-    if end is None:
-        piece = span.locate(start)
-        issues.append(Issue(IssueCode.UNCLOSED_BRACKET, f"unit bracket opened in {clause_id} is not closed; read to the end of the clause", clause_id, piece.line, piece.page))
-        end = len(text.rstrip())
-        rest = ""
-    else:
-        rest = text[end + 1:]
-    inner = span.sub(start + 1, end)
-    task = span.sub(0, start)
-    if rest.strip():
-        task = Span(task.text + rest, task.pieces)
-    return task, _strip_span(inner), issues
+def _without(span: Span, ranges: tuple[tuple[int, int | None], ...]) -> Span:
+    """A span without the given bracket ranges: the task text around the unit brackets."""
+    kept, last = [], 0
+    for start, end in ranges:
+        kept.append(span.sub(last, start))
+        last = len(span.text) if end is None else end + 1
+    kept.append(span.sub(last, len(span.text)))
+    return join_spans([k for k in kept if k.text], "")
 
 
 def _at_boundary(text: str, i: int) -> bool:
     """Whether a label at `i` starts a part of the text: at its start, after a sentence, a space or 】, outside brackets."""
-    if text[i] in "【[":
+    if text[i] in "【[［":
         return True
     before = text[:i]
-    depth = sum(ch in "（(〔" for ch in before) - sum(ch in "）)〕" for ch in before)
-    return depth <= 0 and (not before.strip() or before.rstrip(" ")[-1] in "。；;：:】] " or before.endswith(" "))
+    return _depth(before) <= 0 and (not before.strip() or before.rstrip(" ")[-1] in "。；;：:】] " or before.endswith(" "))
 
 
-def text_to_prose_units(text: str) -> str | None:
-    """Clause text without a unit bracket -> the 由X会同Y负责 phrase naming its units, if it has one."""
-    m = _BY.search(text)
-    # The 由…负责 frame is itself the evidence; ministries are often named without a prefix (发展改革委, 财政部).
-    if m and all(_UNIT_END.search(_ETC.sub("", u)) for u, _ in _unit_items(m.group(1), 0)):
-        return m.group(0)
+def _depth(text: str) -> int:
+    return sum(ch in OPEN for ch in text) - sum(ch in "）)〕]】］" for ch in text)
+
+
+def text_to_prose_units(text: str) -> tuple[int, int] | None:
+    """Clause text without a unit bracket -> where a sentence assigns its units (由X会同Y研究提出落实意见), if one does.
+
+    The 由…(会同…) frame, or a last sentence that is only a list of bodies and its role verb (…，由市财政局负责。).
+    """
+    for m in genre.BY_PHRASE.finditer(text):
+        if _all_bodies(m.group(1)) and (not m.group(2) or _all_bodies(_strip_etc(m.group(2)))):
+            return m.start(), m.end()
+    sentences = [(a, b) for a, b in split_top(text, "。；;，,") if text[a:b].strip()]
+    if sentences:
+        a, b = sentences[-1]
+        last = text[a:b].strip()
+        if _prose(last.removeprefix("由"), 0) is not None:
+            lead = a + len(text[a:b]) - len(text[a:b].lstrip())
+            return lead, lead + len(last)
     return None
 
 
@@ -157,227 +168,311 @@ def _strip_span(span: Span) -> Span:
     return span.sub(lead, len(span.text.rstrip()))
 
 
-def _split_top(text: str, separators: str) -> list[tuple[int, int]]:
-    """Text -> (start, end) of the parts between top-level separators (none inside brackets)."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif ch in separators and depth == 0:
-            parts.append((start, i))
-            start = i + 1
-    parts.append((start, len(text)))
-    return parts
+def join_spans(spans: list[Span], separator: str) -> Span:
+    """Spans -> one span of their texts joined by `separator`, each part keeping its lines."""
+    pieces, texts, offset = [], [], 0
+    for span in spans:
+        for piece in span.pieces:
+            pieces.append(Piece(offset + piece.offset, piece.line, piece.page))
+        texts.append(span.text)
+        offset += len(span.text) + len(separator)
+    return Span(separator.join(texts), tuple(pieces))
 
 
-def looks_like_unit(text: str) -> bool:
-    """Text -> whether it reads as the name of a body (市财政局, 常州海关, 市各有关部门), by the genre's naming."""
-    text = _ETC.sub("", text.strip())
-    return bool(text) and bool(_UNIT_START.match(text)) and bool(_UNIT_END.search(text))
-
-
-def _unit_items(text: str, base: int) -> list[tuple[str, int]]:
-    """A list of units as written -> (unit, offset) per unit: split on 、，, and spaces, shared suffixes kept whole."""
-    items: list[tuple[str, int]] = []
-    for a, b in _split_top(text, "、，,； ;\t"):
-        raw = text[a:b]
-        if not raw.strip():
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        items.extend(_split_conjunction(raw.strip(), base + a + lead))
-    merged: list[tuple[str, int]] = []
-    sharing = False  # the last unit is a run of bare administrative words opened by 各
-    for unit, offset in items:
-        # 各县、市、区政府: bare administrative words joined by 、 are one unit.
-        if merged and _ADMIN_WORD.match(_ETC.sub("", unit)) and (sharing or (_ADMIN_WORD.match(merged[-1][0]) and merged[-1][0].startswith("各"))):
-            prev, start = merged[-1]
-            merged[-1] = (text[start - base:offset - base + len(unit)], start)
-            sharing = True
-        else:
-            merged.append((unit, offset))
-            sharing = False
-    return merged
-
-
-def _split_conjunction(unit: str, offset: int) -> list[tuple[str, int]]:
-    """市级各有关部门及各县市区政府 -> two units, when both sides read as units; 住房和城乡建设局 stays one."""
-    for m in _CONJUNCTION.finditer(unit):
-        left, right = unit[: m.start()], unit[m.end():]
-        if looks_like_unit(left) and looks_like_unit(right):
-            return [(left, offset)] + _split_conjunction(right, offset + m.end())
-    return [(unit, offset)]
-
-
-def _label_kind(label: str) -> tuple[str, str]:
-    name = to_simplified(label)
-    if name in ROLES:
-        return "role", ROLES[name]
-    if name in LEADER_LABELS:
-        return "leader", name
-    return "deadline", name
-
-
-def party_text_to_party(text: str, role: str | None = None) -> Party:
+# ---------------------------------------------------------------- reading the unit text
+def party_text_to_party(text: str, role: Role | None = None) -> Party:
     """The text naming a clause's units (a bracket's content, labelled lines or a table cell) -> a Party.
 
     `role` is the role of text that has no label of its own (a table's 牵头单位 column).
     """
-    if _BY.fullmatch(text.strip()):
-        return by_phrase_to_party(text.strip())
-    units: list[tuple[str, str, bool, int]] = []
-    leaders: list[str] = []
-    remarks: list[str] = []
-    deadline = None
-    kind = "role" if role else None
-    for start, end in _segments(text):
-        segment = text[start:end]
-        if not segment.strip():
+    mentions: list[UnitMention] = []
+    reader = _PartyReader(text, role)
+    for start, end in _sentences(text):
+        if _is_rule_or_remark(text[start:end]):
             continue
-        label = LABEL.match(segment)
-        simplified = to_simplified(segment.strip())
-        if label:
-            kind, value = _label_kind(label.group(1) or label.group(2))
+        for a, b in _segments(text, start, end):
+            reader.segment(a, b)
+        # X牵头，Y负责: once a lead is named, the others named in prose in the same sentence support it.
+        mentions.extend(_prose_to_support(reader.take_mentions()))
+    party = reader.party()
+    return Party(tuple(mentions), party.leaders, party.deadline)
+
+
+def _prose_to_support(mentions: list[UnitMention]) -> list[UnitMention]:
+    if not any(m.role == Role.LEAD for m in mentions):
+        return mentions
+    return [replace(m, role=Role.SUPPORT) if m.prose and m.role == Role.RESPONSIBLE else m for m in mentions]
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(a, b) for a, b in split_top(text, "。\n") if text[a:b].strip()]
+
+
+def _is_rule_or_remark(sentence: str) -> bool:
+    """A sentence of a unit bracket that states a rule or a remark (以下…均需…落实，不再单独列出; 具体任务均涉及…，下同)."""
+    simple = to_simplified(sentence.strip())
+    return bool(genre.STANDING_RULE.search(simple)) or simple.startswith(("具体", "以下", "下同", "其中", "注")) or simple.endswith("下同")
+
+
+class _PartyReader:
+    """Segments of one unit text, in order -> mentions, leaders and time frame (the label in force carries over)."""
+
+    def __init__(self, text: str, role: Role | None) -> None:
+        self.text = text
+        self.kind: LabelKind | None = LabelKind.ROLE if role else None
+        self.role = role
+        self.convention: Convention | None = None
+        self.mentions: list[UnitMention] = []
+        self.pending: list[UnitMention] = []  # bodies before a prose cue that will give them its role
+        self.leaders: list[str] = []
+        self.deadline: str | None = None
+
+    def segment(self, start: int, end: int) -> None:
+        segment = self.text[start:end]
+        upper = genre.UPPER_LEVEL_LABEL.match(segment)
+        label = genre.LABEL.match(segment) if upper is None else None
+        if upper is not None:
+            self.kind, self.role, self.convention = LabelKind.ROLE, Role.LEAD, Convention.UPPER_LEVEL
+            start += upper.end()
+        elif label is not None:
+            self.kind, self.role = genre.label_kind(label.group(1) or label.group(2))
+            self.convention = None
             start += label.end()
-            segment = text[start:end]
-            if kind == "role":
-                role = value
-            elif kind == "leader":
-                leaders.extend(u for u, _ in _unit_items(segment, 0) if u)
-                continue
-            else:
-                deadline = segment.strip() or deadline
-                continue
-        elif _DEADLINE.match(simplified):
-            deadline = segment.strip()
-            continue
-        elif kind == "leader":
-            leaders.extend(u for u, _ in _unit_items(segment, 0) if u)
-            continue
+        segment = self.text[start:end]
+        simple = to_simplified(segment.strip())
+        if not simple:
+            return
+        if self.kind == LabelKind.DEADLINE or (label is None and upper is None and genre.DEADLINE.match(simple)):
+            self.deadline = segment.strip() or self.deadline
+        elif self.kind == LabelKind.LEADER:
+            self.leaders.extend(name for name in _NAME_SEPARATORS.split(segment.strip()) if name)
+        elif label is None and upper is None and (prose := _prose(segment, start)) is not None:
+            self.mentions.extend(replace(m, role=prose[0].role) for m in self.pending)
+            self.pending = []
+            self.mentions.extend(prose)
+        elif self.role is None or (label is None and upper is None and genre.REMARK.search(simple)):
+            if self.role is None and _all_bodies(segment):
+                self.pending.extend(_mentions(Role.RESPONSIBLE, segment, start, prose=True))
         else:
-            prose = _prose(segment, start)
-            if prose is not None:
-                units.extend(prose)
-                continue
-            if role is None or _REMARK.search(simplified) or not segment.strip():
-                remarks.append(segment.strip())
-                continue
-        verb = _TRAILING_VERB.search(segment.rstrip())
-        if verb:
-            segment = segment.rstrip()[: verb.start()]
-        units.extend(_rows(role, segment, start, units, remarks))
-    return Party(tuple(units), tuple(leaders), deadline, tuple(remarks))
+            verb = genre.TRAILING_VERB.search(segment.rstrip())
+            listed = segment.rstrip()[: verb.start()] if verb else segment
+            self.mentions.extend(_mentions(self.role, listed, start, self.mentions, convention=self.convention))
+
+    def take_mentions(self) -> list[UnitMention]:
+        """The mentions read so far (one sentence's), handed over and forgotten."""
+        taken, self.mentions, self.pending = self.mentions, [], []
+        return taken
+
+    def party(self) -> Party:
+        """What was read: leaders and time frame (mentions are taken sentence by sentence)."""
+        return Party(tuple(self.mentions), tuple(self.leaders), self.deadline)
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
-    """Party text -> its segments: split at top-level ，；。 and before every label (labels may be apart by spaces only)."""
-    cuts = set()
-    for start, _ in _split_top(text, "，,；;。\n"):
-        cuts.add(start)
-    depth, i = 0, 0
-    while i < len(text):
-        ch = text[i]
-        label = _LABEL_AT.match(text, i) if depth == 0 else None
-        if label:
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence of a unit text -> its segments: split at top-level ，；, and before every label."""
+    cuts = {start + a for a, _ in split_top(text[start:end], _SEGMENT_SEPARATORS)}
+    top = top_level_mask(text[start:end])
+    # One scan for labels (the longest first, so 牵头责任单位: is one label though it holds 责任单位:); those at the top level cut.
+    for label in genre.ANY_LABEL.finditer(text, start, end):
+        i = label.start()
+        if top[i - start] or (text[i] in OPEN and (i == start or top[i - start - 1] or text[i - 1] in "）)〕]】］")):
             cuts.add(i)
-            i = label.end()  # 牵头责任单位: holds 责任单位: but is one label
-            continue
-        if ch in "（(〔":
-            depth += 1
-        elif ch in "）)〕":
-            depth = max(0, depth - 1)
-        i += 1
-    bounds = sorted(cuts) + [len(text) + 1]
+    bounds = sorted(cuts) + [end + 1]
     out = []
     for a, b in zip(bounds, bounds[1:], strict=False):
-        end = b - 1 if b - 1 < len(text) and text[b - 1] in "，,；;。\n" else min(b, len(text))
-        out.append((a, end))
+        stop = b - 1 if b - 1 < end and text[b - 1] in _SEGMENT_SEPARATORS else min(b, end)
+        out.append((a, stop))
     return out
 
 
-def _prose(segment: str, base: int) -> list[tuple[str, str, bool, int]] | None:
-    """A prose segment (X牵头 / X负责 / X配合Y落实 / X配合) -> its units in written order, or None."""
+def _prose(segment: str, base: int) -> list[UnitMention] | None:
+    """A prose segment (X牵头 / X负责 / 由X会同Y… / X配合Y落实 / X配合) -> its units in written order, or None."""
     stripped = segment.strip()
     lead = base + len(segment) - len(segment.lstrip())
-    m = _PROSE_SUPPORT_LEAD.match(stripped)
-    if m and _all_units(m.group(1)) and _all_units(m.group(2)):
-        return _rows("support", m.group(1), lead) + _rows("lead", m.group(2), lead + m.start(2))
-    for pattern, role in ((_PROSE_LEAD, "lead"), (_PROSE_RESPONSIBLE, "responsible"), (_PROSE_SUPPORT, "support")):
-        m = pattern.match(stripped)
-        if m and _all_units(m.group(1)):
-            return _rows(role, m.group(1), lead)
+    m = genre.PROSE_SUPPORT_LEAD.match(stripped)
+    if m and _all_bodies(m.group(1)) and _all_bodies(m.group(2)):
+        return _mentions(Role.SUPPORT, m.group(1), lead, prose=True) + _mentions(Role.LEAD, m.group(2), lead + m.start(2), prose=True)
+    m = genre.PROSE_WITH.match(stripped)
+    if m and _all_bodies(m.group(1)) and _all_bodies(_strip_etc(m.group(2))):
+        return _mentions(Role.LEAD, m.group(1), lead + m.start(1), prose=True) + \
+            _mentions(Role.SUPPORT, m.group(2), lead + m.start(2), prose=True)
+    by = stripped.startswith("由")
+    for pattern, role in ((genre.PROSE_LEAD, Role.LEAD), (genre.PROSE_RESPONSIBLE, Role.RESPONSIBLE), (genre.PROSE_SUPPORT, Role.SUPPORT)):
+        m = pattern.match(stripped.removeprefix("由") if by else stripped)
+        if m and _all_bodies(m.group(1)):
+            return _mentions(role, m.group(1), lead + by, prose=True)
     return None
 
 
-def _all_units(text: str) -> bool:
-    """Whether a list reads as units; after the first, a unit may drop the prefix it shares (省环保厅、发展改革委)."""
-    items = _unit_items(text, 0)
-    return bool(items) and looks_like_unit(items[0][0]) and all(_UNIT_END.search(_ETC.sub("", u)) for u, _ in items[1:])
+def _strip_etc(text: str) -> str:
+    return genre.ETC.sub("", text.strip())
 
 
-def _rows(role: str, text: str, base: int, before: list | None = None, remarks: list | None = None) -> list[tuple[str, str, bool, int]]:
-    """A list of units for one role -> (role, unit, 等 follows, offset) rows; a bare 等部门 marks the unit before it."""
-    out: list[tuple[str, str, bool, int]] = []
-    for unit, offset in _unit_items(text, base):
-        etc = bool(_ETC.search(unit))
-        name = _ETC.sub("", unit).strip()
-        # 责任单位：市发展改革委（牵头）、市财政局 marks the lead inside the list.
-        marked = _ROLE_MARK.search(name)
-        own_role = role
-        if marked:
-            own_role = "lead" if to_simplified(marked.group(1)) == "牵头" else "support"
-            name = name[: marked.start()].strip()
-        if len(name) == 1:
-            if remarks is not None:
-                remarks.append(name)  # a lone character (责任单位：区 where a copy breaks off) names no body
-        elif name:
-            out.append((own_role, name, etc, offset))
-        elif etc:
-            previous = out if out else before
-            if previous:
-                previous[-1] = previous[-1][:2] + (True,) + previous[-1][3:]
+def _all_bodies(text: str) -> bool:
+    """Whether a list reads as bodies; after the first, a body may drop the prefix it shares (省环保厅、发展改革委)."""
+    items = unit_items(text, 0)
+    if not items or not looks_like_body(items[0].name):
+        return False
+    prefix = level_prefix(items[0].name)
+    return all(looks_like_body(i.name) or (prefix and looks_like_body(prefix + i.name)) or ends_like_body(i.name) for i in items[1:])
+
+
+def level_prefix(name: str) -> str:
+    """A body's name -> the level prefix it opens with (省环保厅 -> 省), or ''."""
+    return next((p for p in _LEVEL_PREFIXES if name.startswith(p) and len(name) > len(p) + 1), "")
+
+
+def _mentions(role: Role, text: str, base: int, before: list[UnitMention] | None = None, prose: bool = False,
+              convention: Convention | None = None) -> list[UnitMention]:
+    """A list of units for one role -> mentions; a bare 等部门 marks the unit before it; prefixes shared are noted."""
+    out: list[UnitMention] = []
+    prefix = ""
+    for item in unit_items(text, base):
+        if len(item.name) == 1:
+            continue  # a lone character (责任单位：区 where a copy breaks off) names no body
+        if not item.name:
+            previous = out or before
+            if item.etc and previous:
+                previous[-1] = replace(previous[-1], etc_follows=True)
+            continue
+        own = level_prefix(item.name)
+        shared = prefix if not own and _bare_department(item.name) else ""
+        prefix = own or prefix
+        out.append(UnitMention(role=item.mark or role, unit_raw=item.name, offset=item.offset, etc_follows=item.etc,
+                               shared_prefix=shared, prose=prose, convention=convention))
     return out
 
 
-def by_phrase_to_party(phrase: str) -> Party:
-    """由X会同Y负责 -> X leads, Y supports; 由X负责 -> X is responsible."""
-    m = _BY.match(phrase)
-    if m.group(2):
-        return Party(tuple(_rows("lead", m.group(1), m.start(1)) + _rows("support", m.group(2), m.start(2))))
-    return Party(tuple(_rows("responsible", m.group(1), m.start(1))))
+def _bare_department(name: str) -> bool:
+    """A department named without level or place (发展改革委, 统计局): in a list it shares the prefix before it."""
+    return not level_prefix(name) and not name.startswith(("各", "中共", "国务院", "中国", "中央", "全国")) and len(name) <= 8 \
+        and bool(_DEPARTMENT_END.search(to_simplified(name)))
 
 
+def unit_items(text: str, base: int) -> list[_Item]:
+    """A list of units as written -> its units: split on 、，; and spaces, 和/及 between bodies, shared suffixes kept.
+
+    各县、市、区政府 is one catch-all; 哈尔滨、黑河市政府 shares 市政府 and gives two bodies; X等部门 marks X.
+    """
+    items: list[_Item] = []
+    # A space separates names only between Chinese words: =cmd|' /C calc'!A0 stays one (odd) name, never three.
+    spaced = _WORD_SPACE.sub(lambda m: "\t" * len(m.group(0)), text)
+    for a, b in split_top(spaced, _LIST_SEPARATORS):
+        raw = text[a:b]
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            items.extend(_split_conjunction(raw.strip(), base + a + lead))
+    return _share_committee(_expand_suffixes(_merge_admin_words(text, base, [_item_of(i) for i in items])))
+
+
+def _split_conjunction(unit: str, offset: int) -> list[_Item]:
+    """市级各有关部门及各县市区政府 -> two units, when both sides read as units; 住房和城乡建设局 stays one."""
+    for m in genre.CONJUNCTION.finditer(unit):
+        left, right = unit[: m.start()], unit[m.end():]
+        if top_level_mask(unit)[m.start()] and looks_like_body(_strip_etc(left)) and looks_like_body(_strip_etc(right)):
+            return [_Item(left, offset)] + _split_conjunction(right, offset + m.end())
+    return [_Item(unit, offset)]
+
+
+def _item_of(item: _Item) -> _Item:
+    """A raw item -> its name without 等部门, an alias definition (以下简称…) or a role mark, which it records."""
+    name = item.name
+    etc = bool(genre.ETC.search(name))
+    name = _strip_etc(name)
+    alias = genre.ALIAS.search(name)
+    if alias and alias.end() == len(name):
+        name = name[: name.rfind("（" if "（" in name[alias.start():] else "(")].strip()
+    marked = genre.ROLE_MARK.search(name)
+    mark = None
+    if marked:
+        mark = Role.LEAD if to_simplified(marked.group(1)) == "牵头" else Role.SUPPORT
+        name = name[: marked.start()].strip()
+    return _Item(name, item.offset, etc, mark)
+
+
+def _share_committee(items: list[_Item]) -> list[_Item]:
+    """滁州经开区、中新苏滁高新区管委会: zones listed before the one whose 管委会 is written share it."""
+    out = list(items)
+    for k in range(len(out) - 2, -1, -1):
+        committee = _COMMITTEE.search(out[k + 1].name)
+        if committee and _ZONE.search(out[k].name):
+            out[k] = replace(out[k], name=out[k].name + committee.group(0))
+    return out
+
+
+def _merge_admin_words(text: str, base: int, items: list[_Item]) -> list[_Item]:
+    """各县、市、区政府 / 各区、县级市: bare administrative words joined by 、 are one catch-all unit."""
+    merged: list[_Item] = []
+    sharing = False
+    for item in items:
+        if merged and _admin_word(item.name) and (sharing or (_admin_word(merged[-1].name) and merged[-1].name.startswith("各"))):
+            last = merged[-1]
+            merged[-1] = _Item(text[last.offset - base:item.offset - base + len(item.name)], last.offset, item.etc, last.mark)
+            sharing = True
+        else:
+            merged.append(item)
+            sharing = False
+    return merged
+
+
+def _admin_word(name: str) -> bool:
+    return bool(_ADMIN_WORD.match(name))
+
+
+def _expand_suffixes(items: list[_Item]) -> list[_Item]:
+    """Runs of names that are not bodies before one that is (哈尔滨、黑河、绥芬河市政府) -> the shared suffix written out."""
+    out: list[_Item] = []
+    run: list[_Item] = []
+    for item in items:
+        if item.name and not looks_like_body(item.name) and not item.etc:
+            run.append(item)
+            continue
+        if run and item.name:
+            expanded = expand_shared_suffix([r.name for r in run] + [item.name])
+            if expanded:
+                # The names are written out in the script the notice uses: 哈爾濱、黑河市政府 -> 哈爾濱市政府.
+                written = {to_simplified(ch): ch for r in [*run, item] for ch in r.name}
+                out.extend(_Item("".join(written.get(ch, ch) for ch in name), r.offset, r.etc, r.mark)
+                           for name, r in zip(expanded, [*run, item], strict=True))
+                run = []
+                continue
+        out.extend(run)
+        run = []
+        out.append(item)
+    return out + run
+
+
+
+
+# ---------------------------------------------------------------- time frames
 def deadline_to_date(deadline: str | None) -> str | None:
     """A time frame as written -> the ISO date it states (end of the month when no day): 2023年12月底前 -> 2023-12-31."""
     if not deadline:
         return None
     text = to_simplified(deadline)
-    m = _ISO.search(text) or regex.search(r"(\d{4})(\d{1,2})月", text)
+    m = genre.ISO_DATE.search(text) or genre.YEAR_MONTH_RUN.search(text)
     if m:
         year, month = int(m.group(1)), int(m.group(2))
         if not 1 <= month <= 12:
             return None
         day = int(m.group(3)) if m.lastindex and m.lastindex >= 3 and m.group(3) else calendar.monthrange(year, month)[1]
         return f"{year:04d}-{month:02d}-{day:02d}"
-    m = _YEAR_END.search(text)
-    if m:
-        return f"{int(m.group(1)):04d}-12-31"
-    return None
+    m = genre.YEAR_END.search(text)
+    return f"{int(m.group(1)):04d}-12-31" if m else None
 
 
-def unit_list_start(fragments: list[str], cell_ends: list[bool], first: int = 1) -> int:
+# ---------------------------------------------------------------- tables
+def unit_list_start(cells: list[str], cell_ends: list[bool], first: int = 1) -> int:
     """A table row's fragments after its serial -> index where the unit column starts.
 
     Candidates are the splits whose tail reads as a list of units; a split the extraction marked as a cell end
     (text then space) beats one that is only a line break; the earliest wins among equals. `first` is the number
     of text columns before the unit column, each holding at least one fragment.
     """
-    best, best_score = len(fragments), None
-    for k in range(min(first, len(fragments)), len(fragments)):
-        tail = "".join(fragments[k:])
-        items = [tail[a:b] for a, b in _split_top(tail, "、，,")]
-        if not all(looks_like_unit(item) for item in items):
+    best, best_score = len(cells), None
+    for k in range(min(first, len(cells)), len(cells)):
+        tail = "".join(cells[k:])
+        if not all(looks_like_body(tail[a:b]) for a, b in split_top(tail, "、，,")):
             continue
         score = (k == 0 or cell_ends[k - 1], -k)
         if best_score is None or score > best_score:
@@ -385,42 +480,60 @@ def unit_list_start(fragments: list[str], cell_ends: list[bool], first: int = 1)
     return best
 
 
+def split_merged_unit(text: str) -> int:
+    """A unit cell whose first name ran into the text before it (…主要负责人市住房和城乡建设局) -> where the units start."""
+    first = split_top(text, "、，,")[0]
+    head = text[first[0]:first[1]]
+    if looks_like_body(head):
+        return 0
+    start = body_suffix_start(head)
+    return start if start is not None else 0
+
+
+# ---------------------------------------------------------------- a clause's assignments
 def clause_to_assignments(clause: Clause, first_listed_is_lead: bool = False) -> tuple[list[Assignment], list[Issue]]:
     """A clause -> its units in written order, one assignment per (role, unit), and problems found.
 
-    With `first_listed_is_lead` (the notice says 列第一位的为牵头单位) the first responsible unit is marked
-    with the convention first-listed-is-lead; a lead named in the clause's heading is added to it (heading-lead).
+    Conventions stated once apply here: with `first_listed_is_lead` (the notice says 列第一位的为牵头单位) the first
+    responsible unit of a clause that names no lead leads; a heading's lead (heading-lead) and a standing rule's
+    units (standing-rule) are added where the clause does not name them itself.
     """
-    span = clause.party
-    party = party_text_to_party(span.text, _table_role(clause.table_role)) if span is not None else Party(())
-    out: list[Assignment] = []
-    counts: dict[str, int] = {}
-    for role, unit, etc, offset in party.units:
-        counts[role] = counts.get(role, 0) + 1
-        where = span.locate(offset)
-        out.append(Assignment(clause.clause_id, role, counts[role], unit, etc, where.page, where.line))
-    if first_listed_is_lead:
-        first = next((i for i, a in enumerate(out) if a.role == "responsible"), None)
+    mentions = list(clause.units.mentions)
+    issues: list[Issue] = []
+    if clause.cut and mentions and not looks_like_body(mentions[-1].unit_raw):
+        dropped = mentions.pop()
+        issues.append(_issue(clause, IssueCode.CUT_OFF, f"{clause.clause_id}: the text breaks off in a unit name ({dropped.unit_raw}); it is left out"))
+    elif clause.cut:
+        issues.append(_issue(clause, IssueCode.CUT_OFF, f"{clause.clause_id}: the text breaks off in this clause; its units may be incomplete"))
+    if first_listed_is_lead and not any(m.role == Role.LEAD for m in mentions):
+        first = next((i for i, m in enumerate(mentions) if m.role == Role.RESPONSIBLE), None)
         if first is not None:
-            out[first] = replace(out[first], convention="first-listed-is-lead")
-    if clause.heading_party is not None:
-        inherited = party_text_to_party(clause.heading_party.text)
-        for role, unit, etc, offset in inherited.units:
-            if role == "lead" and not any(a.role == "lead" and a.unit_raw == unit for a in out):
-                counts["lead"] = counts.get("lead", 0) + 1
-                where = clause.heading_party.locate(offset)
-                out.append(Assignment(clause.clause_id, "lead", counts["lead"], unit, etc, where.page, where.line, "heading-lead"))
+            mentions[first] = replace(mentions[first], role=Role.LEAD, convention=Convention.FIRST_LISTED)
+    out = _to_assignments(clause, clause.party, mentions)
+    named = {m.unit_raw for m in mentions}
+    extra = [replace(m, convention=Convention.HEADING_LEAD) for m in clause.heading_units.mentions if m.role == Role.LEAD and m.unit_raw not in named]
+    out += _to_assignments(clause, clause.heading_party, extra, out)
+    named |= {m.unit_raw for m in extra}
+    standing = [replace(m, role=Role.RESPONSIBLE, convention=Convention.STANDING_RULE) for m in clause.standing_units.mentions if m.unit_raw not in named]
+    out += _to_assignments(clause, None, standing, out)
     if not out:
-        what = f": {span.text}" if span is not None and span.text.strip() else ""
-        return [], [Issue(IssueCode.NO_UNITS, f"{clause.clause_id} names no unit{what}", clause.clause_id, clause.line, clause.page)]
-    return out, []
+        what = f": {clause.party_text}" if clause.party_text and clause.party_text.strip() else ""
+        issues.append(_issue(clause, IssueCode.NO_UNITS, f"{clause.clause_id} names no unit{what}"))
+    return out, issues
 
 
-def _table_role(header: str | None) -> str | None:
-    if not header:
-        return None
-    name = to_simplified(header)
-    for label, role in sorted(ROLES.items(), key=lambda kv: -len(kv[0])):
-        if label in name:
-            return role
-    return "lead" if "牵头" in name else "support" if "配合" in name or "协" in name else "responsible"
+def _to_assignments(clause: Clause, span: Span | None, mentions: list[UnitMention], before: list[Assignment] | None = None) -> list[Assignment]:
+    counts: dict[Role, int] = {}
+    for a in before or []:
+        counts[a.role] = max(counts.get(a.role, 0), a.position)
+    out = []
+    for m in mentions:
+        counts[m.role] = counts.get(m.role, 0) + 1
+        where = span.locate(m.offset) if span is not None else Piece(0, clause.line, clause.page)
+        out.append(Assignment(clause.clause_id, m.role, counts[m.role], m.unit_raw, m.etc_follows, where.page, where.line,
+                              m.convention, m.shared_prefix))
+    return out
+
+
+def _issue(clause: Clause, code: IssueCode, message: str) -> Issue:
+    return Issue(code, message, clause.clause_id, clause.line, clause.page)

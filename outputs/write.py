@@ -1,21 +1,51 @@
-"""Writers: frames and the manifest -> a folder of Parquet and CSV files, all or nothing."""
+"""Writers: tables -> a folder of Parquet and CSV files that replaces only the tool's own earlier output, all at once.
+
+How an output folder is written (the README's "Output folder" section says the same for users):
+- Before anything is read, `--out` is checked: it must not be, or lie inside, an input (nor an input inside it);
+  a symlink is followed; an existing folder must be empty or an earlier output whose every file is listed,
+  with its sha256, in its manifest.json. Any other file in it makes the run refuse: nothing of the user's is
+  deleted or replaced.
+- A lock file beside it (`.NAME.fengong-lock`) makes a second run into the same folder refuse at once.
+- Tables are written into a hidden staging folder beside it (`.NAME.fengong-new-…`, marked as partial), then
+  swapped with the old folder in one atomic step (Linux renameat2 RENAME_EXCHANGE), so at every instant `--out`
+  holds the complete old result or the complete new one, even after kill -9. What a killed run left beside
+  the folder is found and removed (only if it is the tool's own) by the next run into it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import ctypes
+import errno
+import fcntl
+import hashlib
+import io
 import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from fengong.extract.errors import FengongError
-from fengong.outputs.tables import SCHEMAS
+from fengong.extract.names import path_text
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
 
 MANIFEST = "manifest.json"
+STAGING_MARK = ".fengong-staging"  # inside a staging folder until it is complete
+_TAG = ".fengong-"
+_MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+# A Parquet row group closes at a notice's end once it holds this many rows or bytes (of JSON lines): bounds that
+# depend on the rows only, so the files do not depend on the number of workers, and memory not on the notices.
+_ROW_GROUP = 65536
+_ROW_GROUP_BYTES = 16 * 1024 * 1024
 
 
 class OutputError(FengongError):
@@ -27,46 +57,513 @@ def frame_to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
-def write_tables(out: Path, frames: dict[str, pd.DataFrame], manifest: dict, schemas: dict[str, pa.Schema] = SCHEMAS,
-                 texts: dict[str, str] | None = None) -> None:
-    """Tables, manifest and any text files -> `out`/<table>.parquet, <table>.csv, manifest.json and the texts.
+def file_sha256(path: Path) -> str:
+    """A file -> the hex sha256 of its bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
-    Everything is written to a temporary folder beside `out` and renamed into place at the end, so a failed
-    run never leaves a folder that looks complete. A previous output folder (one with a manifest.json) is
-    replaced; any other non-empty folder is left alone.
+
+# --- atomic renames -------------------------------------------------------------------------------------------------
+
+_RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2
+_AT_FDCWD = -100
+
+
+def _renameat2(src: Path, dst: Path, flags: int) -> bool:
+    """renameat2(2) with `flags` -> True when done, False where the system or file system has no such call.
 
     Raises:
-        OutputError: `out` is a file, or a non-empty folder that is not an earlier output, or cannot be written.
+        OSError: the call exists but failed (e.g. dst exists with RENAME_NOREPLACE).
     """
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: output path is a file, not a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
-        raise OutputError(f"{out}: folder is not empty and holds no {MANIFEST}; refusing to overwrite it")
-    parent = out.absolute().parent
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create output folder ({exc.strerror or exc})") from None
+        libc = ctypes.CDLL(None, use_errno=True)
+        call = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    if call(_AT_FDCWD, os.fsencode(src), _AT_FDCWD, os.fsencode(dst), flags) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), path_text(dst))
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Two existing paths -> swapped in one atomic step; False (nothing done) where the system cannot."""
+    return _renameat2(a, b, _RENAME_EXCHANGE)
+
+
+def move_into_place(src: Path, dst: Path) -> None:
+    """A folder -> renamed to `dst`, which must not exist (an empty folder created meanwhile is not replaced either).
+
+    Raises:
+        OSError: `dst` exists, or the rename failed.
+    """
+    if not _renameat2(src, dst, _RENAME_NOREPLACE):
+        if dst.exists() or dst.is_symlink():
+            raise OSError(errno.EEXIST, "exists", path_text(dst))
+        os.rename(src, dst)
+
+
+# --- what is the tool's own ------------------------------------------------------------------------------------------
+
+def read_manifest(folder: Path) -> dict | None:
+    """A folder -> its manifest.json as a dict if the tool wrote it (tool "fengong" and file checksums), else None."""
+    path = folder / MANIFEST
     try:
-        for name, frame in frames.items():
-            table = pa.Table.from_pandas(frame, schema=schemas[name], preserve_index=False)
-            pq.write_table(table, staging / f"{name}.parquet")
-            (staging / f"{name}.csv").write_bytes(frame_to_csv_bytes(frame))
-        for name, text in (texts or {}).items():
-            (staging / name).write_text(text, encoding="utf-8")
-        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        os.chmod(staging, 0o755)
-        if out.exists():
-            old = parent / f".{out.name}.old-{os.getpid()}"
-            out.rename(old)
-            staging.rename(out)
-            shutil.rmtree(old, ignore_errors=True)
+        if not path.is_file() or path.is_symlink() or path.stat().st_size > _MAX_MANIFEST_BYTES:
+            return None
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("tool") != "fengong" or not isinstance(data.get("files"), dict):
+        return None
+    return data
+
+
+def foreign_entry(folder: Path) -> str | None:
+    """A folder -> the first entry in it the tool did not write (not in its manifest, or changed since), else None.
+
+    An empty folder holds nothing foreign; a folder without the tool's manifest.json holds its first entry.
+    """
+    manifest = read_manifest(folder)
+    if manifest is None:
+        # Not the tool's folder: name its first entry without walking it (it may be a home folder given by mistake).
+        with os.scandir(folder) as found:
+            names = sorted(entry.name for entry in found)
+        return None if not names else MANIFEST if MANIFEST in names else names[0]
+    files = manifest["files"]
+    for rel in _tree(folder):
+        path = folder / rel
+        if rel == MANIFEST:
+            continue
+        if path.is_symlink() or not path.is_file():
+            if path.is_dir() and not path.is_symlink():
+                continue
+            return rel
+        if files.get(rel) != file_sha256(path):
+            return rel
+    return None
+
+
+def _tree(folder: Path) -> list[str]:
+    """A folder -> the relative paths of everything below it (files, folders, links), sorted."""
+    found: list[str] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        base = Path(root).relative_to(folder)
+        found.extend(str(base / name) for name in dirs + files)
+    return sorted(found)
+
+
+def remove_own(folder: Path) -> bool:
+    """An output folder -> deleted if everything in it is the tool's own (as its manifest says); whether it was."""
+    if foreign_entry(folder) is not None:
+        return False
+    shutil.rmtree(folder)
+    return True
+
+
+# --- the lock --------------------------------------------------------------------------------------------------------
+
+def acquire_lock(path: Path, target: str) -> int:
+    """A lock file path -> an open descriptor holding an exclusive lock on it.
+
+    Raises:
+        OutputError: another run holds it, or it cannot be created.
+    """
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot write beside the output folder ({exc.strerror or exc})") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "?"
+            os.close(fd)
+            raise OutputError(f"{target}: another fengong run (process {holder}) is writing this folder; wait for it "
+                              f"to finish or choose another --out") from None
+        # The previous holder may have removed the file between our open and our lock: lock the file that is there.
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+            return fd
+        os.close(fd)
+
+
+def release_lock(path: Path, fd: int) -> None:
+    """A held lock -> released and its file removed (removed first, so no other run locks a file about to vanish)."""
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+    os.close(fd)
+
+
+# --- tables written incrementally ------------------------------------------------------------------------------------
+
+def _pandas_metadata(schema: pa.Schema) -> bytes:
+    """A schema -> the metadata pandas reads to give nullable dtypes (Int32, boolean, string) instead of floats."""
+    import pyarrow as pa
+
+    kinds = {pa.string(): ("unicode", "string"), pa.int32(): ("int32", "Int32"), pa.bool_(): ("bool", "boolean"),
+             pa.float64(): ("float64", "Float64")}
+    columns = [{"name": f.name, "field_name": f.name, "pandas_type": kinds[f.type][0], "numpy_type": kinds[f.type][1],
+                "metadata": None} for f in schema]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns, "attributes": {},
+                       "creator": {"library": "pyarrow", "version": pa.__version__}}).encode()
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedRows:
+    """Rows of one table of one notice, encoded for the writers: their number, CSV lines and JSON lines (UTF-8).
+
+    Workers encode what they read, so the one process that writes only appends bytes.
+    """
+
+    count: int
+    csv: bytes
+    json: bytes
+
+
+def encode_rows(rows: list[tuple], names: list[str]) -> EncodedRows:
+    """Rows in the order of `names` -> their CSV lines (the csv module with pandas' settings, so the bytes equal
+    DataFrame.to_csv, as the tests check) and JSON lines (null kept apart from "", ints from bools).
+
+    Raises:
+        UnicodeEncodeError: a value holds a lone surrogate (a name that was not made printable).
+    """
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(rows)
+    lines = "".join(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n" for row in rows)
+    return EncodedRows(len(rows), text.getvalue().encode("utf-8"), lines.encode("utf-8"))
+
+
+def json_to_arrow(data: bytes, schema: pa.Schema) -> pa.Table:
+    """JSON lines of rows -> an Arrow table with `schema` (and its metadata).
+
+    Arrow's JSON reader, not pa.array: pa.array imports pandas (a third of a second) to check for pandas types,
+    and a text run needs no pandas at all.
+    """
+    import pyarrow.json as pj
+
+    if not data:
+        return schema.empty_table()
+    table = pj.read_json(io.BytesIO(data), read_options=pj.ReadOptions(block_size=max(1 << 20, len(data) + 1)),
+                         parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error"))
+    return table.select(schema.names).replace_schema_metadata(schema.metadata)
+
+
+def rows_to_arrow(rows: list[tuple], schema: pa.Schema) -> pa.Table:
+    """Rows as tuples in the schema's column order -> an Arrow table with that schema."""
+    return json_to_arrow(encode_rows(rows, schema.names).json, schema)
+
+
+class TableSink:
+    """One table being written: rows appended notice by notice to <name>.csv and <name>.parquet.
+
+    Parquet row groups close at a notice's end after _ROW_GROUP rows or _ROW_GROUP_BYTES: the files depend on the
+    rows only, never on the number of workers. With `partitioned`, the Parquet side is a dataset folder
+    <name>.parquet/notice_id=<id>/part-0.parquet, one partition per notice (the layout Dask and Spark read).
+    """
+
+    def __init__(self, folder: Path, name: str, schema: pa.Schema, partitioned: bool = False):
+        self.folder, self.name, self.rows = folder, name, 0
+        self.schema = schema.with_metadata({b"pandas": _pandas_metadata(schema)})
+        self.partitioned = partitioned and "notice_id" in schema.names
+        self._csv = (folder / f"{name}.csv").open("wb")
+        self._csv.write(b"\xef\xbb\xbf" + encode_rows([tuple(schema.names)], schema.names).csv)  # BOM: Excel, WPS
+        self._json: list[bytes] = []
+        self._pending = self._pending_bytes = 0
+        self._parquet: Any = None
+        self._file: Any = None
+
+    def add(self, rows: list[tuple] | EncodedRows, notice_id: str | None = None) -> None:
+        """Rows of one notice (as tuples, or encoded by a worker) -> appended to both files."""
+        encoded = rows if isinstance(rows, EncodedRows) else encode_rows(rows, self.schema.names)
+        self._csv.write(encoded.csv)
+        self.rows += encoded.count
+        if self.partitioned:
+            self._write_partition(encoded.json, notice_id or "")
+            return
+        self._json.append(encoded.json)
+        self._pending += encoded.count
+        self._pending_bytes += len(encoded.json)
+        if self._pending >= _ROW_GROUP or self._pending_bytes >= _ROW_GROUP_BYTES:
+            self._flush()
+
+    def _write_partition(self, data: bytes, notice_id: str) -> None:
+        import pyarrow.parquet as pq
+
+        folder = self.folder / f"{self.name}.parquet" / f"notice_id={quote(notice_id, safe='')}"
+        folder.mkdir(parents=True, exist_ok=True)
+        table = json_to_arrow(data, self.schema).drop_columns(["notice_id"])
+        with (folder / f"part-{len(list(folder.iterdir()))}.parquet").open("wb") as f:
+            pq.write_table(table, f)
+
+    def _flush(self) -> None:
+        import pyarrow.parquet as pq
+
+        if not self._pending:
+            return
+        if self._parquet is None:
+            # A file object, not a path: pyarrow takes paths as UTF-8 text, which a folder name need not be.
+            self._file = (self.folder / f"{self.name}.parquet").open("wb")
+            self._parquet = pq.ParquetWriter(self._file, self.schema)
+        self._parquet.write_table(json_to_arrow(b"".join(self._json), self.schema))
+        self._json, self._pending, self._pending_bytes = [], 0, 0
+
+    def close(self) -> None:
+        """Both files -> complete on disk."""
+        import pyarrow.parquet as pq
+
+        self._csv.close()
+        if self.partitioned:
+            (self.folder / f"{self.name}.parquet").mkdir(exist_ok=True)
+            return
+        self._flush()
+        if self._parquet is None:
+            with (self.folder / f"{self.name}.parquet").open("wb") as f:
+                pq.write_table(self.schema.empty_table(), f)
         else:
-            staging.rename(out)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(f"{out}: cannot write tables ({exc.strerror or exc})") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            self._parquet.close()
+            self._file.close()
+
+    def discard(self) -> None:
+        """An abandoned table -> its files closed (the staging folder is removed by its owner)."""
+        self._csv.close()
+        if self._parquet is not None:
+            with contextlib.suppress(Exception):
+                self._parquet.close()
+            self._file.close()
+
+
+# --- the output folder -----------------------------------------------------------------------------------------------
+
+def _overlap(target: Path, inputs: Iterable[Path]) -> str | None:
+    """An output folder and the inputs -> why they overlap (it is, or is inside, an input, or holds one), else None."""
+    for given in inputs:
+        path = Path(os.path.realpath(given))
+        if target == path:
+            return f"--out is the input {path_text(given)}; it would replace what it reads"
+        if target.is_relative_to(path):
+            return f"--out lies inside the input folder {path_text(given)}"
+        if path.is_relative_to(target):
+            return f"the input {path_text(given)} lies inside --out; it would replace what it reads"
+    return None
+
+
+def check_target(out: Path, inputs: Iterable[Path] = ()) -> Path:
+    """`--out` as given -> the folder to write (a symlink followed), checked before anything is read.
+
+    Raises:
+        OutputError: it is a file, overlaps an input, or holds something the tool did not write.
+    """
+    target = Path(os.path.realpath(out))
+    name = path_text(out)
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{name}: output path is a file, not a folder")
+    why = _overlap(target, inputs)
+    if why:
+        raise OutputError(f"{name}: {why}; choose another --out")
+    if target.is_dir():
+        try:
+            foreign = foreign_entry(target)
+        except OSError as exc:
+            raise OutputError(f"{name}: cannot read the output folder ({exc.strerror or exc})") from None
+        if foreign == MANIFEST and _legacy_output(target):
+            raise OutputError(f"{name}: an output of an earlier fengong whose manifest lists no checksums: it is not "
+                              f"replaced; remove it yourself or choose another --out")
+        if foreign is not None:
+            raise OutputError(f"{name}: holds {path_text(foreign)}, which fengong did not write (or which changed since); "
+                              f"nothing is deleted: move it away or choose another --out")
+    return target
+
+
+def _legacy_output(folder: Path) -> bool:
+    """A folder -> whether its manifest.json is one an earlier fengong wrote, without the checksums of its files."""
+    try:
+        data = json.loads((folder / MANIFEST).read_bytes()[:_MAX_MANIFEST_BYTES].decode("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("tool") == "fengong" and "files" not in data
+
+
+class OutputFolder:
+    """An output folder being written: checked and locked on entry, filled in a staging folder, swapped in by commit().
+
+    Leaving the `with` block without commit() (an error, Ctrl-C) removes the staging folder: `--out` keeps its old
+    content, or stays absent.
+    """
+
+    def __init__(self, out: Path, inputs: Iterable[Path] = (), partitioned: bool = False):
+        self.out, self.inputs, self.partitioned = out, list(inputs), partitioned
+        self.target = Path()
+        self.staging = Path()
+        self.sinks: dict[str, TableSink] = {}
+        self._lock: tuple[Path, int] | None = None
+
+    def __enter__(self) -> OutputFolder:
+        self.open()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.abort()
+
+    def open(self) -> None:
+        """Check `--out`, lock it, remove what a killed run left beside it, create the staging folder.
+
+        Raises:
+            OutputError: see check_target; locked by another run; the parent folder cannot be written.
+        """
+        self.target = check_target(self.out, self.inputs)
+        parent, name = self.target.parent, path_text(self.out)
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{name}: cannot create output folder ({exc.strerror or exc})") from None
+        lock = parent / f".{self.target.name}{_TAG}lock"
+        self._lock = (lock, acquire_lock(lock, name))
+        try:
+            recover_leftovers(self.target)
+            check_target(self.out, self.inputs)  # again, now that no other run can change it
+            self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}{_TAG}new-", dir=parent))
+            (self.staging / STAGING_MARK).write_bytes(b"")
+        except OSError as exc:
+            self.abort()
+            raise OutputError(f"{name}: cannot write beside the output folder ({exc.strerror or exc})") from None
+        except BaseException:
+            self.abort()
+            raise
+
+    def table(self, name: str, schema: pa.Schema) -> TableSink:
+        """A table name and schema -> its sink in the staging folder (created on first use)."""
+        if name not in self.sinks:
+            self.sinks[name] = TableSink(self.staging, name, schema, self.partitioned)
+        return self.sinks[name]
+
+    def write_frame(self, name: str, frame: pd.DataFrame, schema: pa.Schema) -> None:
+        """A whole DataFrame -> <name>.parquet and <name>.csv in the staging folder."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        with (self.staging / f"{name}.parquet").open("wb") as f:
+            pq.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False), f)
+        (self.staging / f"{name}.csv").write_bytes(frame_to_csv_bytes(frame))
+
+    def write_text(self, name: str, text: str) -> None:
+        """A text file of the output (diff.md) -> written in the staging folder."""
+        (self.staging / name).write_text(text, encoding="utf-8")
+
+    def commit(self, manifest: dict) -> None:
+        """The manifest (the checksums of every file added) -> the staging folder swapped in as `--out`.
+
+        Raises:
+            OutputError: the folder cannot be written, or something foreign appeared in `--out` meanwhile.
+        """
+        name = path_text(self.out)
+        try:
+            for sink in self.sinks.values():
+                sink.close()
+            files = {rel: file_sha256(self.staging / rel) for rel in _tree(self.staging)
+                     if rel != STAGING_MARK and (self.staging / rel).is_file()}
+            text = json.dumps({"tool": "fengong", **manifest, "files": files}, ensure_ascii=False, indent=2) + "\n"
+            (self.staging / MANIFEST).write_text(text, encoding="utf-8")
+            _sync_tree(self.staging)
+            os.chmod(self.staging, 0o755)
+            check_target(self.out, self.inputs)
+            (self.staging / STAGING_MARK).unlink()
+            self._swap()
+        except OSError as exc:
+            raise OutputError(f"{name}: cannot write tables ({exc.strerror or exc})") from None
+        finally:
+            self.abort()
+
+    def _swap(self) -> None:
+        if not self.target.exists():
+            move_into_place(self.staging, self.target)
+            return
+        if exchange(self.staging, self.target):
+            # The old result is now at the staging path; it is the tool's own (checked just before).
+            remove_own(self.staging)
+            return
+        # No atomic exchange on this system: two renames. A crash between them leaves the old result beside
+        # `--out` as .NAME.fengong-old-…, which the next run puts back (recover_leftovers).
+        old = self.target.parent / f".{self.target.name}{_TAG}old-{os.getpid()}"
+        os.rename(self.target, old)
+        os.rename(self.staging, self.target)
+        remove_own(old)
+
+    def abort(self) -> None:
+        """Whatever is unfinished -> removed: open tables, the staging folder; the lock released."""
+        for sink in self.sinks.values():
+            sink.discard()
+        self.sinks = {}
+        if self.staging != Path() and (self.staging / STAGING_MARK).exists():
+            shutil.rmtree(self.staging, ignore_errors=True)
+        if self._lock is not None:
+            release_lock(*self._lock)
+            self._lock = None
+
+
+def _sync_tree(folder: Path) -> None:
+    """Every file and folder below `folder` -> flushed to disk, so a power cut after the swap finds them whole."""
+    for root, dirs, files in os.walk(folder):
+        for name in files + dirs + ["."]:
+            fd = os.open(os.path.join(root, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+def leftovers(target: Path) -> list[Path]:
+    """An output folder -> the folders a killed run into it left beside it (.NAME.fengong-new-…, -old-…), sorted."""
+    prefix = f".{target.name}{_TAG}"
+    try:
+        entries = list(target.parent.iterdir())
+    except OSError:
+        return []
+    return sorted(p for p in entries if p.name.startswith(prefix) and p.name[len(prefix):].startswith(("new-", "old-"))
+                  and p.is_dir() and not p.is_symlink())
+
+
+def recover_leftovers(target: Path) -> None:
+    """What killed runs left beside `target` -> removed; a complete result put back first if `target` is missing.
+
+    Call only while holding the lock. A staging folder still marked partial is removed; a complete one (killed
+    between its last two steps) is the tool's own and is removed or, if `target` is missing, becomes it. A folder
+    holding anything the tool did not write is left alone.
+    """
+    for path in leftovers(target):
+        if (path / STAGING_MARK).is_file():
+            shutil.rmtree(path, ignore_errors=True)
+        elif not target.exists() and read_manifest(path) is not None and foreign_entry(path) is None:
+            move_into_place(path, target)
+        else:
+            remove_own(path)
+
+
+def write_tables(out: Path, frames: dict[str, pd.DataFrame], manifest: dict, schemas: dict[str, pa.Schema] | None = None,
+                 texts: dict[str, str] | None = None, inputs: Iterable[Path] = ()) -> None:
+    """Whole tables, manifest and any text files -> `out`/<table>.parquet, <table>.csv, manifest.json and the texts.
+
+    Written as OutputFolder writes (see the module docstring): all at once, replacing only the tool's own output.
+
+    Raises:
+        OutputError: `out` is a file, overlaps an input, holds files the tool did not write, is locked by another
+            run, or cannot be written.
+    """
+    from fengong.outputs.tables import SCHEMAS
+
+    with OutputFolder(out, inputs) as folder:
+        for name, frame in frames.items():
+            folder.write_frame(name, frame, (schemas or SCHEMAS)[name])
+        for name, text in (texts or {}).items():
+            folder.write_text(name, text)
+        folder.commit(manifest)

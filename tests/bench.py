@@ -6,11 +6,15 @@ folder of copies of the sample, which is what a batch of thousands costs per not
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,14 +29,54 @@ def plain_extract_text(path: Path) -> None:
             page.close()
 
 
+PLUMBER_PROCESS = "import sys, pdfplumber\nwith pdfplumber.open(sys.argv[1]) as pdf:\n    [p.extract_text() for p in pdf.pages]\n"
+
+
+def median_seconds(fn, repeat: int) -> float:
+    """A function -> the median CPU time of `repeat` calls, in seconds (CPU time, not wall: this machine is shared)."""
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def process_seconds(args: list[str], repeat: int = 3) -> float:
+    """A command -> the median CPU time (user + system) of `repeat` runs of it, start-up and imports included."""
+    times = []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(args, check=True, capture_output=True, cwd=ROOT)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(times)
+
+
 def pdf_report() -> None:
-    print("PDF ingestion, seconds per page (best of 3): ours (dedupe, tables, furniture, quality gate) vs pdfplumber's extract_text")
+    """Print, per published PDF, seconds per page of fengong's ingestion and whole `fengong extract` process against
+    pdfplumber's extract_text (in the process, and as a process of its own) and pdftotext (when installed).
+    """
+    pdftotext = shutil.which("pdftotext")
+    print("PDF, CPU milliseconds per page (medians: 5 runs in this process, 3 runs of each whole process, start-up included)")
+    print(f"  {'':<24}{'':>6} | in this process:{'':>14} | whole process:")
+    print(f"  {'file':<24}{'pages':>6} | {'fengong':>9} {'extract_text':>13} {'':>6} | {'fengong extract':>15} {'extract_text':>13} "
+          f"{'pdftotext':>10}")
     for path in sorted(PUBLISHED.glob("*.pdf")):
         with pdfplumber.open(path) as pdf:
             pages = len(pdf.pages)
-        ours = best(lambda path=path: pdf_to_lines(path), 3) / pages
-        plain = best(lambda path=path: plain_extract_text(path), 3) / pages
-        print(f"  {path.name:<28} {pages:3d} pages  ours {ours * 1000:6.1f} ms/page  extract_text {plain * 1000:6.1f} ms/page  ratio {ours / plain:4.2f}")
+        ours = median_seconds(lambda path=path: pdf_to_lines(path), 5) / pages
+        plain = median_seconds(lambda path=path: plain_extract_text(path), 5) / pages
+        with tempfile.TemporaryDirectory() as tmp:
+            whole = process_seconds([sys.executable, "-m", "fengong", "extract", str(path), "--out", str(Path(tmp) / "out")]) / pages
+        plain_whole = process_seconds([sys.executable, "-c", PLUMBER_PROCESS, str(path)]) / pages
+        poppler = f"{process_seconds([pdftotext, str(path), '-']) / pages * 1000:10.1f}" if pdftotext else f"{'-':>10}"
+        print(f"  {path.name:<24}{pages:6d} | {ours * 1000:9.1f} {plain * 1000:13.1f} {plain / ours:5.1f}x | "
+              f"{whole * 1000:15.1f} {plain_whole * 1000:13.1f} {poppler}")
+        readers = Counter(p.reader for p in pdf_bytes_to_pages(path.read_bytes(), path.name)[0])
+        print(f"  {'':<24}{'':>6}   pages read by pdfium {readers['pdfium']}, by pdfplumber {readers['pdfplumber']}")
+    if not pdftotext:
+        print("  (pdftotext not installed: `make bench` installs poppler-utils where apt-get can)")
     docx_path = PUBLISHED / "notice.docx"
     print(f"DOCX ingestion: {docx_path.name} {best(lambda: docx_to_lines(docx_path), 5) * 1000:.1f} ms")
 
@@ -41,10 +85,75 @@ import pdfplumber  # noqa: E402
 from fengong.extract.docx import docx_to_lines  # noqa: E402
 from fengong.extract.ingest import path_to_source  # noqa: E402
 from fengong.extract.parties import clause_to_assignments  # noqa: E402
-from fengong.extract.pdf import pdf_to_lines  # noqa: E402
+from fengong.extract.pdf import pdf_bytes_to_pages, pdf_to_lines  # noqa: E402
 from fengong.extract.segment import lines_to_notice  # noqa: E402
 from fengong.normalize.registry import default_registry  # noqa: E402
 from fengong.pipeline import Run, run_to_tables, source_to_tables  # noqa: E402
+
+
+def _extract(inputs: Path, out: Path, *options: str) -> float:
+    """Seconds of one `fengong extract` process over `inputs` (process start and writing included)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "fengong", "extract", str(inputs), "--out", str(out), "-q", *options],
+                   check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def _folder_of_copies(folder: Path, copies: int) -> Path:
+    folder.mkdir()
+    for i in range(copies):
+        shutil.copy(SAMPLE, folder / f"notice-{i:04d}.txt")
+    return folder
+
+
+def batch_report(copies: int = 200) -> None:
+    """Notices per second for a folder of `copies` notices, with one worker and with all cores (no cache)."""
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = _folder_of_copies(Path(tmp) / "in", copies)
+        for jobs in sorted({1, cores}):
+            elapsed = _extract(folder, Path(tmp) / f"out-{jobs}", "--no-cache", "--jobs", str(jobs))
+            print(f"fengong extract, folder of {copies} notices, --jobs {jobs}: {elapsed:.2f} s, {copies / elapsed:.1f} notices/s")
+
+
+def cache_report(copies: int = 200) -> None:
+    """A first run filling an empty cache against a second run reading from it (same folder, all cores)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = _folder_of_copies(Path(tmp) / "in", copies)
+        cache = Path(tmp) / "cache"
+        first = _extract(folder, Path(tmp) / "out1", "--cache", str(cache))
+        second = _extract(folder, Path(tmp) / "out2", "--cache", str(cache))
+        print(f"cache: first run {first:.2f} s, re-run from the cache {second:.2f} s ({first / second:.1f}x), folder of {copies}")
+
+
+def _long_version(version: tuple, copies: int) -> tuple:
+    """A notice's clauses -> a notice `copies` times as long, each copy's clauses told apart by a marker."""
+    from dataclasses import replace
+
+    return tuple(replace(c, clause_id=f"P{k}-{c.clause_id}", text=f"{c.text}（第{k}部分）", title=f"{c.title}{k}")
+                 for k in range(copies) for c in version)
+
+
+def diff_report() -> None:
+    """Diff time for long notices made of 10 and 40 copies of the sample against its revision, and the same
+    comparison made with the exhaustive alignment (every clause against every clause) for 10 copies."""
+    from fengong.outputs.diff.changes import matches_to_changes
+    from fengong.outputs.diff.match import _align_exhaustively, match_clauses
+    from fengong.pipeline import path_to_version
+
+    registry = default_registry()
+    old = path_to_version(SAMPLE, registry)
+    new = path_to_version(ROOT / "samples" / "changzhou-2019-revised" / "changzhou-2019-revised.txt", registry)
+    for copies in (10, 40):
+        a, b = _long_version(old, copies), _long_version(new, copies)
+        start = time.perf_counter()
+        changes = matches_to_changes(match_clauses(a, b))
+        elapsed = time.perf_counter() - start
+        print(f"diff of {copies} long notices ({len(a)} and {len(b)} clauses): {elapsed:.2f} s, {len(changes)} changes")
+    a, b = _long_version(old, 10), _long_version(new, 10)
+    start = time.perf_counter()
+    _align_exhaustively(a, b, range(len(a)), range(len(b)), {})
+    print(f"  the exhaustive alignment alone, 10 long notices: {time.perf_counter() - start:.2f} s")
 
 
 def best(fn, repeat: int = 20) -> float:
@@ -72,18 +181,9 @@ def main() -> int:
     for name, fn in stages.items():
         print(f"  {name:<38} {best(fn) * 1000:8.1f} ms")
     pdf_report()
-    copies = 200
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "in"
-        folder.mkdir()
-        for i in range(copies):
-            shutil.copy(SAMPLE, folder / f"notice-{i:04d}.txt")
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "fengong", "extract", str(folder), "--out", str(Path(tmp) / "out")],
-                       check=True, capture_output=True, cwd=ROOT)
-        elapsed = time.perf_counter() - start
-    print(f"fengong extract on a folder of {copies} copies: {elapsed:.2f} s in all, "
-          f"{elapsed / copies * 1000:.1f} ms per notice, {copies / elapsed:.1f} notices/s (process start and writing included)")
+    batch_report()
+    cache_report()
+    diff_report()
     return 0
 
 

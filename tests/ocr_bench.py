@@ -1,10 +1,12 @@
-"""OCR measured on the whole sample notice printed to images: rows read exactly, rows flagged, seconds per page.
+"""OCR measured on the whole sample notice printed to images: rows read exactly, rows flagged, seconds per page, memory.
 
     .venv/bin/python tests/ocr_bench.py [--pages 3,24] [--dpi 144] [--scan [--turn 0.4]]
 
 Renders samples/changzhou-2019-published/notice-libreoffice.pdf to page images with pypdfium2 and builds an
-image-only PDF of them (no text layer), reads it with OCR through the whole pipeline, and compares its
-responsibility rows with the text sample's (content columns; page and line differ by form). `--scan` makes the
+image-only PDF of them (no text layer), reads it with OCR through the whole pipeline in a worker process under the
+default limits of a run (fengong.pool: --memory-limit 2048 MB of address space, --time-limit 600 s), and compares
+its responsibility rows with the text sample's (content columns; page and line differ by form). The worker's
+address space at its peak, beyond what it started with, is what the memory limit counts. `--scan` makes the
 images look scanned: turned (by 0.4 degrees unless --turn says otherwise), grey noise, saved as JPEG. Prints one line per differing row saying
 whether an issue flags it (an issue on the same clause, or on the page and line the row was read from).
 """
@@ -16,13 +18,16 @@ import io
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
 from fengong.normalize.registry import default_registry
+from fengong.outputs.tables import rows_to_frame
 from fengong.outputs.write import frame_to_csv_bytes
-from fengong.pipeline import paths_to_run, run_to_tables
+from fengong.pipeline import Result, Settings, Task, lost_to_result, read_task
+from fengong.pool import DEFAULT_LIMITS, Pool
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "samples" / "changzhou-2019-published" / "notice-libreoffice.pdf"
@@ -58,11 +63,26 @@ def as_csv(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return {t: pd.read_csv(io.BytesIO(frame_to_csv_bytes(f)), dtype=str, keep_default_na=False) for t, f in frames.items()}
 
 
-def read(path: Path, ocr: str = "auto") -> dict[str, pd.DataFrame]:
-    run = paths_to_run([path], default_registry(), ocr=ocr)
-    if run.failures:
-        raise SystemExit(f"{path}: {run.failures[0]}")
-    return as_csv(run_to_tables(run)[0])
+def _megabytes(field: str) -> int:
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) // 1024 for line in f if line.startswith(field + ":"))
+
+
+def _measured(task: Task, settings: Settings) -> tuple[Result, int]:
+    """(In the worker) an input -> its Result and the address space mapped at the peak beyond the worker's start (MB)."""
+    start = _megabytes("VmSize")
+    result = read_task(task, settings)
+    return result, _megabytes("VmPeak") - start
+
+
+def read(path: Path, ocr: str = "auto") -> tuple[dict[str, pd.DataFrame], int]:
+    """An input -> its tables as read in a worker under the default limits, and the worker's peak (MB beyond its start)."""
+    pool = Pool(partial(_measured, settings=Settings(default_registry(), ocr=ocr)),
+                lambda task, reason: (lost_to_result(task, reason, DEFAULT_LIMITS), 0), 1, DEFAULT_LIMITS)
+    ((result, peak),) = list(pool.map([Task(path, path.stem)]))
+    if result.failure:
+        raise SystemExit(f"{path}: {result.failure}")
+    return as_csv({name: rows_to_frame(name, rows) for name, rows in result.rows.items()}), peak
 
 
 def compare(found: dict[str, pd.DataFrame], expected: pd.DataFrame) -> tuple[int, list[tuple[str, dict, bool]]]:
@@ -100,9 +120,9 @@ def main(argv: list[str] | None = None) -> int:
             part, text = pdfium.PdfDocument.new(), Path(folder) / "notice-text.pdf"
             part.import_pages(pdfium.PdfDocument(str(SOURCE)), [p - 1 for p in pages])
             part.save(str(text))
-            expected = read(text, ocr="never")["responsibilities"]
+            expected = read(text, ocr="never")[0]["responsibilities"]
         started = time.monotonic()
-        found = read(images)
+        found, peak = read(images)
         seconds = time.monotonic() - started
     exact, differing = compare(found, expected)
     for side, row, flagged in differing:
@@ -111,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     codes = found["issues"]["code"].value_counts()
     print("issues: " + (", ".join(f"{code} {n}" for code, n in sorted(codes.items())) or "none"))
     print(f"{count} pages in {seconds:.0f} s ({seconds / count:.1f} s a page); responsibility rows read exactly: "
-          f"{exact} of {len(expected)} ({exact / len(expected):.3f}); differing rows {len(differing)}, not flagged {unflagged}")
+          f"{exact} of {len(expected)} ({exact / len(expected):.3f}); differing rows {len(differing)}, not flagged {unflagged}; "
+          f"worker's address space at the peak {peak} MB beyond its start (limit {DEFAULT_LIMITS.memory // 1024**2} MB)")
     return 0 if exact / len(expected) >= 0.97 and not unflagged else 1
 
 

@@ -66,3 +66,84 @@ def test_word_table_with_merged_section_rows_reads_like_its_text(tmp_path):
     from_text = _read(TAB_TABLE)[1]
     assert [(r.assignment.clause_id, r.assignment.role, r.assignment.position, r.assignment.unit_raw) for r in from_docx.tables.responsibilities] == [r[:4] for r in from_text]
     assert [c.clause_id for c in from_docx.notice.clauses] == ["A1-1-T1", "A1-1-T2", "A1-2-T3"]
+
+
+# ---------------------------------------------------------------------------- hostile packages, hidden text
+
+import sys  # noqa: E402
+
+from docx.oxml import parse_xml  # noqa: E402
+
+from fengong.extract.docx import docx_bytes_to_lines  # noqa: E402
+
+sys.path.insert(0, str(FILES))
+import make_hostile_files as hostile  # noqa: E402
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@pytest.mark.parametrize("honest, reason", [
+    (True, r"inflates 1,008 times \(to 90 MB\), more than the limit of 100 times: a ZIP bomb"),  # its directory says 90 MB from 90 KB: refused before inflating
+    (False, "Bad CRC-32"),  # its directory lies (100 KB): inflating stops at the size it claims
+])
+def test_zip_bomb_is_refused(tmp_path, honest, reason):
+    path = hostile.zip_bomb_docx(tmp_path, megabytes=90, honest=honest)
+    with pytest.raises(InputError, match=reason):
+        docx_bytes_to_lines(path.read_bytes(), "bomb.docx")
+
+
+@pytest.mark.parametrize("external", [True, False])
+def test_a_dtd_is_refused_rather_than_text_dropped_after_an_entity(tmp_path, external):
+    path = hostile.docx_with_entity(tmp_path, external=external)
+    with pytest.raises(InputError, match="word/document.xml' declares a DTD"):
+        docx_bytes_to_lines(path.read_bytes(), "n.docx")
+
+
+def _docx_with(tmp_path, *fragments: str):
+    document = docx.Document()
+    document.add_paragraph("附件1：")
+    body = document.element.body
+    for fragment in fragments:
+        body.insert(len(body) - 1, parse_xml(fragment))  # before the section properties, which end the body
+    path = tmp_path / "n.docx"
+    document.save(path)
+    return docx_bytes_to_lines(path.read_bytes(), "n.docx")
+
+
+def test_text_in_content_controls_insertions_fields_and_text_boxes_is_read(tmp_path):
+    lines, issues = _docx_with(
+        tmp_path,
+        f'<w:sdt {W}><w:sdtContent><w:p><w:r><w:t>一、总则</w:t></w:r></w:p></w:sdtContent></w:sdt>',
+        f'<w:p {W}><w:r><w:t>1、依法行政。</w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>（牵头单位：</w:t></w:r></w:ins>'
+        '<w:fldSimple w:instr="MERGEFIELD x"><w:r><w:t>市司法局</w:t></w:r></w:fldSimple><w:r><w:t>）</w:t></w:r></w:p>',
+        f'<w:p {W}><w:r><w:t>2、政务公开。</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>文本框里的字</w:t></w:r></w:p>'
+        '</w:txbxContent></w:pict></w:r></w:p>',
+    )
+    assert [ln.text for ln in lines] == ["附件1：", "一、总则", "1、依法行政。（牵头单位：市司法局）", "2、政务公开。", "文本框里的字"]
+    assert issues == ()
+
+
+def test_text_in_a_structure_not_read_is_reported(tmp_path):
+    lines, issues = _docx_with(tmp_path, f'<w:unknownBlock {W}><w:p><w:r><w:t>看不见的文字</w:t></w:r></w:p></w:unknownBlock>')
+    assert [ln.text for ln in lines] == ["附件1："]
+    assert [(i.code, i.code.severity) for i in issues] == [("damaged-page", "error")] and "6 of 10 characters" in issues[0].message
+
+
+def test_a_cell_merged_down_rows_gives_its_text_to_each_row(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    for r, row in enumerate([("序号", "重点人群", "牵头单位"), ("1", "公务员", "市委组织部"), ("2", "教师", ""), ("3", "律师", "市司法局")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 2).merge(table.cell(2, 2))  # 市委组织部 leads rows 1 and 2
+    path = tmp_path / "n.docx"
+    document.save(path)
+    assert [ln.text for ln in docx_to_lines(path)] == ["序号\t重点人群\t牵头单位", "1\t公务员\t市委组织部", "2\t教师\t市委组织部", "3\t律师\t市司法局"]
+
+
+def test_huge_spans_and_long_merged_columns_are_read_in_linear_time(tmp_path):
+    rows = "".join(f'<w:tr><w:tc><w:p><w:r><w:t>{n}</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="99999"/>'
+                   f'<w:vMerge{"" if n else " w:val=" + chr(34) + "restart" + chr(34)}/></w:tcPr><w:p><w:r><w:t>市司法局</w:t></w:r></w:p></w:tc></w:tr>'
+                   for n in range(3000))
+    lines, issues = _docx_with(tmp_path, f"<w:tbl {W}>{rows}</w:tbl>")
+    assert len(lines) == 3001 and lines[-1].text == "2999\t市司法局" and issues == ()

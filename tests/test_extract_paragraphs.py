@@ -40,7 +40,7 @@ def test_tables_and_page_numbers():
     text = "七、分工\n序号 重点人群 牵头单位\n1 公务员 市委组织部\n— 12 —\n序号 重点人群 牵头单位\n2 律师 市司法局\n"
     paras = lines_to_paragraphs(text_to_lines(text, "n.txt"))
     assert [(p.kind, p.number) for p in paras] == [("numbered", 7), ("row", 1), ("row", 2)]
-    assert [c[0] for c in paras[2].cells] == ["律师", "市司法局"]
+    assert [c.text for c in paras[2].cells] == ["律师", "市司法局"]
 
 
 def test_spaces_between_words_are_kept_letter_spacing_is_not():

@@ -1,5 +1,7 @@
+from fengong.extract.bodies import looks_like_body
+from fengong.extract.genre import header_role
 from fengong.extract.model import Clause, Piece, Span
-from fengong.extract.parties import clause_to_assignments, looks_like_unit, text_to_party, unit_list_start
+from fengong.extract.parties import clause_to_assignments, party_text_to_party, text_to_party, unit_list_start
 
 
 def _span(text: str, line: int = 10) -> Span:
@@ -7,7 +9,9 @@ def _span(text: str, line: int = 10) -> Span:
 
 
 def _clause(party: str, table_role: str | None = None) -> Clause:
-    return Clause(clause_id="A1-1-1", attachment=1, section=1, item="1", row=None, title=None, section_title=None, text="任务", party_text=party, party=_span(party), page=None, line=10, table_role=table_role)
+    units = party_text_to_party(party, header_role(table_role) if table_role else None)
+    return Clause(clause_id="A1-1-1", attachment=1, section=1, item="1", row=None, title=None, section_title=None, text="任务",
+                  party_text=party, party=_span(party), page=None, line=10, units=units)
 
 
 def _rows(party: str, table_role: str | None = None):
@@ -54,7 +58,8 @@ def test_table_cell_takes_the_role_of_its_column():
 
 def test_unit_line_comes_from_where_the_unit_starts():
     span = Span("牵头单位：市财政局，配合单位：市审计局", (Piece(0, 7, 2), Piece(10, 9, 3)))
-    clause = Clause(clause_id="A1-1-1", attachment=1, section=1, item="1", row=None, title=None, section_title=None, text="任务", party_text=span.text, party=span, page=2, line=7)
+    clause = Clause(clause_id="A1-1-1", attachment=1, section=1, item="1", row=None, title=None, section_title=None, text="任务",
+                    party_text=span.text, party=span, page=2, line=7, units=party_text_to_party(span.text))
     assignments, _ = clause_to_assignments(clause)
     assert [(a.unit_raw, a.line, a.page) for a in assignments] == [("市财政局", 7, 2), ("市审计局", 9, 3)]
 
@@ -78,10 +83,10 @@ def test_text_without_a_labelled_bracket_has_no_party():
 
 
 def test_unit_names_by_the_genre():
-    for name in ["市财政局", "常州海关", "常州银监分局", "人民银行常州市中心支行", "团市委", "市各有关部门", "上海铁路常州站"]:
-        assert looks_like_unit(name), name
+    for name in ["市财政局", "常州海关", "常州银监分局", "人民银行常州市中心支行", "团市委", "市各有关部门", "教育部", "國務院各部門"]:
+        assert looks_like_body(name), name
     for name in ["公务员", "任人市", "企业法定代表人", "具体分工见附表"]:
-        assert not looks_like_unit(name), name
+        assert not looks_like_body(name), name
 
 
 def test_table_unit_column_starts_after_the_text_cells():

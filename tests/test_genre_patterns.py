@@ -5,6 +5,7 @@ import pytest
 from fengong.extract.parties import clause_to_assignments, deadline_to_date, party_text_to_party
 from fengong.extract.segment import lines_to_notice
 from fengong.extract.text import text_to_lines
+from fengong.normalize.jurisdiction import NATIONAL, Jurisdiction, Level, notice_to_jurisdiction
 from fengong.normalize.registry import default_registry
 
 
@@ -18,7 +19,7 @@ def _read(text: str):
 
 
 def _units(text: str, role: str | None = None):
-    return [(r, u, e) for r, u, e, _ in party_text_to_party(text, role).units]
+    return [(m.role, m.unit_raw, m.etc_follows) for m in party_text_to_party(text, role).mentions]
 
 
 def test_labelled_lines_under_a_clause():
@@ -53,7 +54,7 @@ def test_labels_and_prose(party, expected):
 def test_person_names_are_leaders_not_units_and_deadlines_are_kept():
     party = party_text_to_party("责任领导：张三、李四；牵头单位：市发改委；完成时限：2023年6月底前")
     assert party.leaders == ("张三", "李四")
-    assert [u for _, u, _, _ in party.units] == ["市发改委"]
+    assert [m.unit_raw for m in party.mentions] == ["市发改委"]
     assert party.deadline == "2023年6月底前"
 
 
@@ -73,7 +74,7 @@ def test_first_listed_is_lead_convention():
     text = "某市人民政府办公室关于印发重点工作责任分解的通知\n各部门：\n责任分解中，列第一位的责任单位为牵头单位。\n某市人民政府办公室\n2020年5月20日\n重点工作责任分解\n一、甲\n1.任务。（责任单位：市发改委、市财政局）\n"
     notice, rows = _read(text)
     assert notice.first_listed_is_lead
-    assert rows == [("1-1", "responsible", 1, "市发改委", False, "first-listed-is-lead"), ("1-1", "responsible", 2, "市财政局", False, None)]
+    assert rows == [("1-1", "lead", 1, "市发改委", False, "first-listed-is-lead"), ("1-1", "responsible", 1, "市财政局", False, None)]
 
 
 def test_heading_lead_convention():
@@ -139,21 +140,28 @@ def test_deadlines_to_dates(raw, iso):
 def test_traditional_units_normalise_to_simplified_and_keep_their_spelling():
     _, rows = _read("一、甲\n1.任務。（牽頭單位：市發展改革委；責任單位：市級各有關部門）\n")
     assert [(r[1], r[3]) for r in rows] == [("lead", "市發展改革委"), ("responsible", "市級各有關部門")]
-    registry = default_registry().for_notice("")
+    registry = default_registry().for_notice(Jurisdiction(None, Level.CITY))
     assert registry.unit("市級各有關部門").canonical == "市级各有关部门" and registry.unit("市級各有關部門").generic
 
 
 def test_inline_aliases_feed_normalisation():
     notice, _ = _read("为推进工作，国家发展和改革委员会（以下简称国家发展改革委）牵头。\n一、甲\n1.任务。（牵头单位：国家发展改革委）\n")
     assert ("国家发展改革委", "国家发展和改革委员会") in notice.aliases
-    unit = default_registry().for_notice("").with_aliases(notice.aliases).unit("国家发展改革委")
-    assert (unit.canonical, unit.full_name, unit.known) == ("国家发展改革委", "国家发展和改革委员会", True)
+    national = default_registry().for_notice(Jurisdiction(NATIONAL, Level.NATIONAL), notice.aliases)
+    assert national.unit("国家发展改革委").canonical == national.unit("国家发展和改革委员会").canonical == "国家发展和改革委员会"
+    # A short name the model does not know on its own joins the long name the notice gave it.
+    notice, _ = _read("安徽阜阳界首高新技术产业开发区管委会（以下简称高新区管委会）负责协调。\n一、甲\n1.任务。（牵头单位：高新区管委会）\n")
+    namer = default_registry().for_notice(Jurisdiction("界首市", Level.COUNTY, "阜阳市"), notice.aliases)
+    assert namer.unit("高新区管委会").canonical == namer.unit("安徽阜阳界首高新技术产业开发区管委会").canonical
 
 
 def test_shipped_city_table_only_applies_to_notices_of_its_city():
     registry = default_registry()
-    assert registry.for_notice("常州市人民政府").unit("市发改委").full_name == "常州市发展和改革委员会"
-    assert not registry.for_notice("北京市人民政府办公厅").unit("市发展改革委").known
+    changzhou = notice_to_jurisdiction("常州市人民政府关于印发分工方案的通知", None, "")
+    beijing = notice_to_jurisdiction("北京市人民政府办公厅关于印发工作要点的通知", None, "")
+    assert registry.for_notice(changzhou).unit("市发展改革委").canonical == "市发改委"
+    unit = registry.for_notice(beijing).unit("市发展改革委")
+    assert (unit.canonical, unit.full_name, unit.jurisdiction) == ("市发展和改革委员会", "北京市发展和改革委员会", "北京市")
 
 
 def test_html_text_blocks_and_table_rows():

@@ -25,8 +25,6 @@ DECISIONS = {
         },
         {("2-1-3", "lead", "1", "省委有关部门"), ("2-1-3", "support", "1", "省人事厅")},
     ),
-    # The mirror printed pinyin after characters (發(fā)展); the tool drops it as noise.
-    "33_anhui2021_zhongdian-gongzuo-zeren-fenjie_trad": ({("1-1", "lead", "1", "省發(fā)展改革委")}, {("1-1", "lead", "1", "省發展改革委")}),
 }
 HANDREAD = [c for c in CASES if (c / "handread-responsibilities.csv").exists()]
 

@@ -1,12 +1,24 @@
+"""Canonical names: one name per body whatever the spelling, different bodies and different places kept apart."""
+
 import pytest
 
-from fengong.extract.model import Assignment
-from fengong.normalize.registry import RegistryError, assignments_to_responsibilities, default_registry, load_registry, text_to_registry
+from fengong.extract.model import Assignment, Role
+from fengong.normalize.jurisdiction import NATIONAL, Jurisdiction, Level
+from fengong.normalize.registry import RegistryError, assignments_to_responsibilities, default_registry, load_registry, text_to_entries
+
+CHANGZHOU = Jurisdiction("常州市", Level.CITY, "江苏省")
+QUANZHOU = Jurisdiction("泉州市", Level.CITY, "福建省")
+DONGCHENG = Jurisdiction("东城区", Level.COUNTY, "北京市")
 
 
 @pytest.fixture(scope="module")
-def registry():
-    return default_registry()
+def changzhou():
+    return default_registry().for_notice(CHANGZHOU)
+
+
+@pytest.fixture(scope="module")
+def quanzhou():
+    return default_registry().for_notice(QUANZHOU)
 
 
 @pytest.mark.parametrize(
@@ -22,61 +34,106 @@ def registry():
         ("市 财政局", "市财政局"),
     ],
 )
-def test_required_aliases(registry, raw, canonical):
-    unit = registry.unit(raw)
-    assert (unit.canonical, unit.known) == (canonical, True)
+def test_the_changzhou_alias_file_gives_its_names(changzhou, raw, canonical):
+    unit = changzhou.unit(raw)
+    assert (unit.canonical, unit.known, unit.jurisdiction) == (canonical, True, "常州市")
 
 
-@pytest.mark.parametrize("raw", ["人民银行常州市中心支行", "常州海关", "常州银监分局", "常州国际机场集团有限公司", "市政务办", "团市委"])
-def test_bodies_that_are_not_city_prefixed_municipal_ones_keep_their_name(registry, raw):
-    assert registry.unit(raw).canonical == raw
+def test_changzhou_full_names(changzhou):
+    assert changzhou.unit("市发改委（市信用办）").full_name == "常州市发展和改革委员会"
+    assert changzhou.unit("常州市税务局").full_name == "国家税务总局常州市税务局"
 
 
-def test_city_prefix_is_dropped_only_for_the_registry_city(registry):
-    assert registry.city == "常州"
-    assert registry.unit("无锡市税务局").canonical == "无锡市税务局"
-    assert not registry.unit("无锡市税务局").known
+@pytest.mark.parametrize("spelling", ["市发改委", "市发展改革委", "市发展和改革委员会", "泉州市发展和改革委员会", "泉州市发改委", "市發改委"])
+def test_every_standard_spelling_of_a_body_gives_one_name(quanzhou, spelling):
+    unit = quanzhou.unit(spelling)
+    assert (unit.canonical, unit.full_name, unit.jurisdiction, unit.level) == ("市发展和改革委员会", "泉州市发展和改革委员会", "泉州市", Level.CITY)
 
 
-def test_full_names(registry):
-    assert registry.unit("市发改委（市信用办）").full_name == "常州市发展和改革委员会"
-    assert registry.unit("常州市税务局").full_name == "国家税务总局常州市税务局"
+@pytest.mark.parametrize("a, b", [("市发改委", "市工信局"), ("市财政局", "市税务局"), ("市发改委", "区发改局"),
+                                  ("省发展改革委", "市发展改革委"), ("市环保局", "市生态环境局"), ("市国土资源局", "市自然资源局")])
+def test_different_bodies_stay_apart(quanzhou, a, b):
+    assert quanzhou.unit(a).canonical != quanzhou.unit(b).canonical
 
 
-@pytest.mark.parametrize("raw", ["市各有关部门", "市有关部门", "市各部门", "市相关部门", "市相关单位", "各有关单位"])
-def test_catch_alls_are_generic_units(registry, raw):
-    unit = registry.unit(raw)
-    assert (unit.canonical, unit.generic, unit.known) == (raw, True, True)
+def test_the_changzhou_aliases_apply_to_changzhou_notices_only(quanzhou):
+    assert quanzhou.unit("市信用办").canonical != "市发改委"
+    assert quanzhou.unit("市发改委").full_name == "泉州市发展和改革委员会"
 
 
-@pytest.mark.parametrize("raw", ["市财政局", "市发改委（市信用办）", "常州市税务局", "某某新设局", "市各有关部门"])
-def test_normalising_the_canonical_name_changes_nothing(registry, raw):
-    once = registry.unit(raw).canonical
-    assert registry.unit(once).canonical == once
+def test_a_body_of_another_place_keeps_its_place(changzhou):
+    unit = changzhou.unit("无锡市税务局")
+    assert unit.jurisdiction == "无锡市" and unit.canonical.startswith("无锡")
 
 
-def test_unknown_unit_keeps_its_spelling_and_is_reported_once(registry):
-    rows = [Assignment("A1-1-1", "lead", 1, "某某新设局", False, None, 5), Assignment("A1-1-2", "lead", 1, "某某新设局", False, None, 9)]
-    out, issues = assignments_to_responsibilities(rows, registry)
-    assert [r.unit.canonical for r in out] == ["某某新设局", "某某新设局"]
-    assert [(i.code, i.clause_id, i.line) for i in issues] == [("unknown-unit", "A1-1-1", 5)]
+def test_bare_names_take_the_level_of_the_notice():
+    dongcheng = default_registry().for_notice(DONGCHENG)
+    unit = dongcheng.unit("统计局")
+    assert (unit.canonical, unit.full_name, unit.jurisdiction) == ("区统计局", "东城区统计局", "东城区")
+    national = default_registry().for_notice(Jurisdiction(NATIONAL, Level.NATIONAL))
+    assert national.unit("发展改革委").canonical == "国家发展和改革委员会"
+    assert national.unit("國家發展改革委").canonical == "国家发展和改革委员会"
+
+
+def test_a_shared_prefix_places_the_body(quanzhou):
+    unit = quanzhou.unit("发展改革委", shared_prefix="省")
+    assert unit.canonical == "省发展和改革委员会" and unit.level == Level.PROVINCE
+
+
+@pytest.mark.parametrize("raw", ["市各有关部门", "市有关部门", "市相关单位", "各有关单位", "国务院各部门", "各县、市、区人民政府"])
+def test_catch_alls_are_generic_units(changzhou, raw):
+    unit = changzhou.unit(raw)
+    assert unit.generic and unit.known
+
+
+@pytest.mark.parametrize("raw", ["市财政局", "市发改委（市信用办）", "常州市税务局", "某某新设局", "市各有关部门", "哈尔滨市政府", "区发改局"])
+def test_naming_the_canonical_name_again_changes_nothing(changzhou, raw):
+    once = changzhou.unit(raw).canonical
+    assert changzhou.unit(once).canonical == once
+
+
+def test_units_the_model_cannot_read_are_reported_once():
+    namer = default_registry().for_notice(QUANZHOU)
+    rows = [Assignment("1-1", Role.LEAD, 1, "张三同志", False, None, 5), Assignment("1-2", Role.LEAD, 1, "张三同志", False, None, 9)]
+    out, issues = assignments_to_responsibilities(rows, namer)
+    assert [r.unit.canonical for r in out] == ["张三同志", "张三同志"]
+    assert [(i.code, i.clause_id, i.line) for i in issues] == [("unrecognised-unit", "1-1", 5)]
 
 
 def test_alias_file_extends_and_overrides(tmp_path):
     extra = tmp_path / "aliases.csv"
     extra.write_text("canonical,full_name,aliases\n某某新设局,某市某某新设局,新设局\n市交通局,,\n市发改委,新的全称,\n", encoding="utf-8-sig")
-    registry = load_registry(extra)
-    assert registry.unit("新设局").canonical == "某某新设局"
-    assert registry.unit("新设局").full_name == "某市某某新设局"
-    assert registry.unit("市发改委").full_name == "新的全称"
+    namer = load_registry(extra).for_notice(CHANGZHOU)
+    assert namer.unit("新设局").canonical == "某某新设局"
+    assert namer.unit("新设局").full_name == "某市某某新设局"
+    assert namer.unit("市发改委").full_name == "新的全称"
     # A spelling made canonical of its own no longer maps to the body it was an alias of.
-    assert registry.unit("市交通局").canonical == "市交通局"
+    assert namer.unit("市交通局").canonical == "市交通局"
 
 
-@pytest.mark.parametrize("text, message", [("name,alias\n甲,乙\n", "first row must be"), ("canonical,full_name,aliases\n,全称,\n", "row 2 has no canonical")])
+def test_alias_entries_may_name_their_jurisdiction(tmp_path):
+    extra = tmp_path / "aliases.csv"
+    extra.write_text("canonical,full_name,aliases,jurisdiction\n市发改委,泉州市发展和改革委员会,市发展改革委,泉州市\n", encoding="utf-8")
+    registry = load_registry(extra)
+    assert registry.for_notice(QUANZHOU).unit("市发展改革委").canonical == "市发改委"
+    assert registry.for_notice(Jurisdiction("厦门市", Level.CITY)).unit("市发展改革委").canonical == "市发展和改革委员会"
+
+
+def test_units_csv_written_by_the_tool_reads_back_as_an_alias_file():
+    entries = text_to_entries("jurisdiction,level,unit,full_name,known,generic,spellings,lead,support,responsible,total\n"
+                              "泉州市,city,市发改委,泉州市发展和改革委员会,True,False,市发改委 | 市发展改革委,1,0,0,1\n", "units.csv")
+    assert [(e.canonical, e.spellings, e.jurisdiction) for e in entries] == [("市发改委", ("市发展改革委",), "泉州市")]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("name,alias\n甲,乙\n", "first row must name"),
+    ("canonical,full_name,aliases\n,全称,\n", "row 2 has no canonical"),
+    ("canonical,full_name,aliases\n甲局,,乙局\n乙局,,甲局\n", "cyclic or chained aliases"),
+    ("canonical,full_name,aliases\n甲局,,丙局\n乙局,,丙局\n", "丙局 is given two canonical names"),
+])
 def test_malformed_alias_file_names_the_problem(text, message):
     with pytest.raises(RegistryError, match=message):
-        text_to_registry(text, "bad.csv")
+        text_to_entries(text, "bad.csv")
 
 
 def test_missing_alias_file_names_it(tmp_path):

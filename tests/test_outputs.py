@@ -1,3 +1,4 @@
+import hashlib
 import json
 
 import pandas as pd
@@ -31,7 +32,11 @@ def test_write_puts_parquet_csv_and_manifest(tmp_path):
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted([f"{t}.{ext}" for t in SCHEMAS for ext in ("csv", "parquet")] + ["manifest.json"])
     assert pq.read_schema(out / "clauses.parquet").names == SCHEMAS["clauses"].names
-    assert json.loads((out / "manifest.json").read_text(encoding="utf-8")) == {"tool": "fengong"}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["tool"] == "fengong"
+    # Every file is listed with its checksum: what a later run may replace, and nothing else.
+    assert sorted(manifest["files"]) == sorted(n for n in names if n != "manifest.json")
+    assert manifest["files"]["units.csv"] == hashlib.sha256((out / "units.csv").read_bytes()).hexdigest()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
@@ -39,14 +44,14 @@ def test_earlier_output_is_replaced(tmp_path):
     out = tmp_path / "out"
     write_tables(out, _frames(), {"run": 1})
     write_tables(out, _frames(), {"run": 2})
-    assert json.loads((out / "manifest.json").read_text(encoding="utf-8")) == {"run": 2}
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["run"] == 2
 
 
 def test_a_folder_that_is_not_an_earlier_output_is_not_overwritten(tmp_path):
     out = tmp_path / "mine"
     out.mkdir()
     (out / "notes.txt").write_text("keep me")
-    with pytest.raises(OutputError, match="refusing to overwrite"):
+    with pytest.raises(OutputError, match="holds notes.txt, which fengong did not write"):
         write_tables(out, _frames(), {})
     assert (out / "notes.txt").read_text() == "keep me"
 

@@ -2,6 +2,7 @@
 
 import hashlib
 
+import opencc
 import pandas as pd
 import pytest
 import regex
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from fengong.extract.ingest import Source
 from fengong.extract.text import bytes_to_text, text_to_lines
+from fengong.normalize.jurisdiction import Jurisdiction, Level
 from fengong.normalize.registry import default_registry
 from fengong.pipeline import Run, run_to_tables, source_to_tables
 
@@ -19,7 +21,7 @@ from rewrap import blocks_to_text, sample_to_blocks
 REGISTRY = default_registry()
 TEXT = SAMPLE.read_text(encoding="utf-8")
 BLOCKS = sample_to_blocks(TEXT)
-PROVENANCE = ["page", "line"]
+PROVENANCE = ["page", "line", "sha256"]  # where in which file: differs between the forms of one notice
 PROPERTY_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -83,17 +85,51 @@ def test_clauses_are_in_document_order_and_do_not_overlap():
     assert resp_lines == sorted(resp_lines)
 
 
-spellings = st.sampled_from(sorted(REGISTRY.spellings) + ["某某新设局", "市各有关部门", "无锡市税务局"])
+CHANGZHOU = REGISTRY.for_notice(Jurisdiction("常州市", Level.CITY, "江苏省"))
+QUANZHOU = REGISTRY.for_notice(Jurisdiction("泉州市", Level.CITY, "福建省"))
+spellings = st.sampled_from(sorted({s for e in REGISTRY.entries for s in (e.canonical, *e.spellings)})
+                            + ["某某新设局", "市各有关部门", "无锡市税务局", "市发展改革委", "区发改局", "哈尔滨市政府"])
 
 
-@given(raw=spellings, prefix=st.sampled_from(["", "常州"]), spaces=st.booleans())
-def test_normalising_twice_equals_once(raw, prefix, spaces):
+@given(raw=spellings, prefix=st.sampled_from(["", "常州"]), spaces=st.booleans(), namer=st.sampled_from([CHANGZHOU, QUANZHOU]))
+def test_normalising_twice_equals_once(raw, prefix, spaces, namer):
     if prefix and raw.startswith("市"):
         raw = prefix + raw
     if spaces:
         raw = " ".join(raw)
-    once = REGISTRY.unit(raw)
-    assert REGISTRY.unit(once.canonical).canonical == once.canonical
+    once = namer.unit(raw)
+    assert namer.unit(once.canonical).canonical == once.canonical
+
+
+_S2T = opencc.OpenCC("s2t")
+# Standard spellings of city bodies, each family one body: full, standard short and common short stems, the
+# short ending (委 for 委员会, 办 for 办公室), the city's name in front, traditional characters.
+_FAMILIES = [
+    ("发展和改革", ("发展改革", "发改"), "委员会"), ("人力资源和社会保障", ("人力资源社会保障", "人力社保", "人社"), "局"),
+    ("住房和城乡建设", ("住房城乡建设", "住建"), "局"), ("市场监督管理", ("市场监管",), "局"), ("工业和信息化", ("工业信息化", "工信"), "局"),
+    ("卫生健康", ("卫健",), "委员会"), ("财政", (), "局"), ("生态环境", (), "局"), ("农业农村", (), "局"), ("自然资源和规划", ("自然资源规划",), "局"),
+]
+
+
+@st.composite
+def _respelled(draw):
+    stem, shorts, ending = draw(st.sampled_from(_FAMILIES))
+    written_stem = draw(st.sampled_from((stem, *shorts)))
+    written_end = draw(st.sampled_from([ending] + (["委"] if ending == "委员会" else [])))
+    place = draw(st.sampled_from(["", "泉州"]))
+    name = f"{place}市{written_stem}{written_end}"
+    return (stem, ending), _S2T.convert(name) if draw(st.booleans()) else name
+
+
+@given(body=_respelled(), other=_respelled())
+@settings(max_examples=200, deadline=None)
+def test_respelling_a_unit_among_its_standard_forms_never_changes_its_name(body, other):
+    (family, written), (other_family, other_written) = body, other
+    text = f"泉州市人民政府办公室关于印发重点工作分工方案的通知\n一、任务\n1.加强工作。（牵头单位：{written}；配合单位：{other_written}）\n"
+    lines = text_to_lines(text, "n.txt")
+    rows = source_to_tables(Source("n.txt", "", 0, lines), "n", REGISTRY).tables.responsibilities
+    assert [r.unit.canonical for r in rows] == [f"市{family[0]}{family[1]}", f"市{other_family[0]}{other_family[1]}"]
+    assert {r.unit.jurisdiction for r in rows} == {"泉州市"}
 
 
 VARIANTS = {

@@ -1,0 +1,231 @@
+"""The genre's vocabulary, in one place: every word a reader of task-division notices looks for.
+
+Each entry has an example from real notices. Readers (paragraphs, segment, tables, parties) ask this module and
+never keep lists of their own; patterns are written in simplified characters and match traditional ones too
+(compile_both). Names of bodies (市发改委, 国务院各部门) are not vocabulary: they are the body-name model in
+`bodies.py`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+
+import regex
+
+from fengong.extract.model import Role
+from fengong.extract.script import compile_both, to_simplified
+
+# ---------------------------------------------------------------- labels: the word before a list of units or people
+ROLE_LABELS: dict[str, Role] = {
+    "牵头单位": Role.LEAD,  # （牵头单位：市发改委，配合单位：市财政局）
+    "牵头责任单位": Role.LEAD,  # 牵头责任单位：市自然资源和规划局。 (Anhui template)
+    "牵头部门": Role.LEAD,  # 牵头部门：区商务局
+    "主办单位": Role.LEAD,  # 主办单位：市商务局 协办单位：市财政局
+    "主责单位": Role.LEAD,  # 主责单位：市教育局
+    "主要责任单位": Role.LEAD,  # 主要责任单位：市发改委；其他责任单位：市财政局
+    "牵头责任部门": Role.LEAD,  # 牵头责任部门：区住建局
+    "配合单位": Role.SUPPORT,  # 配合单位：市财政局、市统计局
+    "协同责任单位": Role.SUPPORT,  # 协同责任单位：各县、市、区政府。 (Anhui template)
+    "协同单位": Role.SUPPORT,  # 协同单位：市税务局
+    "协办单位": Role.SUPPORT,  # 协办单位：市财政局 市统计局
+    "配合部门": Role.SUPPORT,  # 配合部门：区财政局
+    "参与单位": Role.SUPPORT,  # 参与单位：各街道
+    "协作单位": Role.SUPPORT,  # 协作单位：市公安局
+    "协助单位": Role.SUPPORT,  # 协助单位：市税务局
+    "参加单位": Role.SUPPORT,  # 参加单位：各街道
+    "配合责任单位": Role.SUPPORT,  # 配合责任单位：市统计局
+    "其他责任单位": Role.RESPONSIBLE,  # 主要责任单位：…；其他责任单位：市财政局
+    "协同部门": Role.SUPPORT,  # 协同部门：区财政局
+    "责任单位": Role.RESPONSIBLE,  # [责任单位：老街办、区招商服务中心]
+    "责任部门": Role.RESPONSIBLE,  # 责任部门：市场监管局
+    "落实单位": Role.RESPONSIBLE,  # 落实单位：各镇（街道）
+    "实施单位": Role.RESPONSIBLE,  # 实施单位：区住建局
+    "责任主体": Role.RESPONSIBLE,  # 责任主体：各县（市、区）人民政府
+}
+LEADER_LABELS = (  # people, never units: they go to the leaders column
+    "牵头负责领导",  # 牵头负责领导：张三 (Anhui template)
+    "牵头责任领导",  # 牵头责任领导：李四
+    "牵头区领导", "牵头市领导", "牵头县领导",  # table columns of district, city and county plans
+    "牵头领导",  # （牵头领导：成坤、柯相国、王俊）
+    "责任领导",  # （责任领导：杜新国；牵头单位：区交通运输局；…）
+    "分管领导", "联系领导", "包保领导",
+    "责任人",  # a table column of names
+)
+DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "时间要求", "完成期限")  # 完成时限：2023年6月底前
+_LABELS = sorted([*ROLE_LABELS, *LEADER_LABELS, *DEADLINE_LABELS], key=len, reverse=True)
+_LABEL_ALT = "|".join(_LABELS)
+# A label needs its colon, or brackets of its own (【牵头单位】), to be a label and not a word of the text.
+# 牵头单位（部门）： — a label may say in brackets what kind of unit follows.
+_KIND = r"(?:[（(](?:单位|部门|领导)[）)])?"
+LABEL = compile_both(rf"\s*(?:[【\[［]\s*({_LABEL_ALT}){_KIND}\s*[】\]］]\s*[:：]?|({_LABEL_ALT}){_KIND}\s*[:：])\s*")
+LABEL_AT = compile_both(rf"(?:[【\[［]\s*(?:{_LABEL_ALT}){_KIND}\s*[】\]］]|(?:{_LABEL_ALT}){_KIND}\s*[:：])")
+# An upper level's lead named in a local table's unit cell: 省牵头单位：省农业农村厅.
+UPPER_LEVEL_LABEL = compile_both(r"(?:省|市|国家|中央)(?:级)?牵头(?:单位|部门)\s*[:：]")
+# Any label, upper-level ones included, for one scan of a unit text.
+ANY_LABEL = regex.compile(UPPER_LEVEL_LABEL.pattern + "|" + LABEL_AT.pattern)
+# A leader group row of a table: （一）王宏副市长牵头重点工作, 戴建平常务副市长牵头重点工作.
+LEADER_GROUP = compile_both(r"^\p{Han}{2,4}(?:常务)?副?(?:市长|区长|县长|省长|主任|书记)(?:牵头|负责|分管)")
+
+
+_SPACES = regex.compile(r"\s+")
+_LEADER_WORD = regex.compile(r"领导|责任人")
+_TIME_WORD = regex.compile(r"时限|时间|期限")
+_SUPPORT_WORD = regex.compile(r"配合|协|参与")
+
+
+class LabelKind(StrEnum):
+    """What follows a label: units of a role, people, or a time frame."""
+
+    ROLE = "role"
+    LEADER = "leader"
+    DEADLINE = "deadline"
+
+
+def label_kind(label: str) -> tuple[LabelKind, Role | None]:
+    """A label as written, in either script (牽頭單位) -> what follows it, and the role for a unit label."""
+    name = to_simplified(_SPACES.sub("", label))
+    if name in ROLE_LABELS:
+        return LabelKind.ROLE, ROLE_LABELS[name]
+    if name in LEADER_LABELS:
+        return LabelKind.LEADER, None
+    return LabelKind.DEADLINE, None
+
+
+# ---------------------------------------------------------------- table headers
+class Column(StrEnum):
+    """What a table column holds, read from its header."""
+
+    SERIAL = "serial"  # 序号
+    TITLE = "title"  # 重点工作, 工作内容, 目标任务, 重点人群
+    TASK = "task"  # 具体任务, 主要任务, 工作措施
+    DEADLINE = "deadline"  # 完成时限
+    UNITS = "units"  # 牵头单位, 责任单位, … (the role comes from the header)
+    LEADERS = "leaders"  # 牵头区领导, 责任人
+    REMARK = "remark"  # 备注
+
+
+SERIAL_HEADER = "序号"
+_TITLE_HEADERS = ("重点工作", "工作内容", "目标任务", "目标与任务", "重点工作任务", "工作任务", "任务名称", "项目", "目标",
+                  "指标", "内容", "工作", "重点人群", "重点领域", "工作事项", "事项", "任务")
+_TASK_HEADERS = ("具体任务", "具体任务分解", "主要任务", "工作措施", "具体措施", "主要措施", "工作目标", "目标要求", "具体内容")
+_HEADER_WORD = compile_both(
+    r"^(?:序号|" + "|".join(sorted([*_TITLE_HEADERS, *_TASK_HEADERS, *_LABELS, "备注"], key=len, reverse=True)) + r")$"
+)
+_UNIT_HEADER = compile_both(r"单位|部门|主体")  # a column naming units: 牵头单位, 责任部门, 省牵头单位, 责任主体
+
+
+_HEADER_REMARK = regex.compile(r"\s+|[（(][^（）()]*[）)]$")  # 重点工作任务(杭州市2项配合工作): the header with a remark
+
+
+def is_header_word(cell: str) -> bool:
+    """Whether a table cell reads as a column header (序号, 重点工作, 主办单位, 牵头區領導, 重点工作任务(2项)…)."""
+    return bool(_HEADER_WORD.match(_HEADER_REMARK.sub("", cell)))
+
+
+@cache
+def header_column(cell: str) -> Column | None:
+    """A header cell, in either script -> the kind of column it heads (None for a word that heads no column)."""
+    name = to_simplified(_HEADER_REMARK.sub("", cell))
+    if name == SERIAL_HEADER:
+        return Column.SERIAL
+    if name in LEADER_LABELS or _LEADER_WORD.search(name):
+        return Column.LEADERS
+    if name in DEADLINE_LABELS or _TIME_WORD.search(name):
+        return Column.DEADLINE
+    if _UNIT_HEADER.search(name):
+        return Column.UNITS
+    if name == "备注":
+        return Column.REMARK
+    if name in _TASK_HEADERS:
+        return Column.TASK
+    if is_header_word(name):
+        return Column.TITLE
+    return None
+
+
+@cache
+def header_role(cell: str) -> Role:
+    """A unit column's header (牵头单位, 协办单位, 责任部门, 省牵头单位) -> the role of the units below it."""
+    name = to_simplified(_SPACES.sub("", cell))
+    for label in sorted(ROLE_LABELS, key=len, reverse=True):
+        if label in name:
+            return ROLE_LABELS[label]
+    if "牵头" in name or "主办" in name:
+        return Role.LEAD
+    if _SUPPORT_WORD.search(name):
+        return Role.SUPPORT
+    return Role.RESPONSIBLE
+
+
+def names_units(cell: str) -> bool:
+    """Whether a header names units (单位, 部门), so its column is a unit column."""
+    return bool(_UNIT_HEADER.search(cell))
+
+
+# ---------------------------------------------------------------- prose role cues around a list of bodies
+# The verbs closing a prose assignment; X is a list of bodies.
+RESPONSIBLE_VERB = r"(?:按职责分工|按照职责分工|按职责|按职能|分别|共同|各自|具体)?(?:负责|落实|承担|组织实施|实施|推进)(?:落实|实施|推进)?"
+PROSE_LEAD = compile_both(r"^(.+?)(?:牵头(?:负责|落实|实施|推进|抓总)?|为牵头单位)$")  # 省发展改革委牵头负责
+PROSE_RESPONSIBLE = compile_both(rf"^(.+?){RESPONSIBLE_VERB}$")  # 教育部、财政部负责; 统计局、人力社保局负责落实
+PROSE_SUPPORT_LEAD = compile_both(r"^(.+?)(?:配合|协助)(.+?)(?:落实|实施|推进|开展|负责|做好)$")  # 省人事厅配合省委有关部门落实
+PROSE_WITH = compile_both(rf"^(?:由)?(.+?)会同(.+?)(?:{RESPONSIBLE_VERB}|研究|制定|提出|组织|牵头|承担|督促|开展)")  # 发展改革委会同财政部负责
+PROSE_SUPPORT = compile_both(r"^(.+?)(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?$")  # 市审计局配合
+# 由X会同Y… in a sentence of the clause text, with any verb phrase after it (研究提出落实意见, 组织实施).
+BY_PHRASE = compile_both(r"由(\p{Han}[^，。；由]{1,60}?)(?:会同([^，。；]{2,200}?))?(?:等(?:有关|相关)?(?:部门|单位))?(?:共同)?"
+                         r"(?:负责|落实|研究|制定|提出|组织|牵头|承担|实施|推进|督促|开展)")
+# A list of units ends with its verb when written as prose: 省发展改革委、省统计局按职责分工负责.
+TRAILING_VERB = compile_both(r"(?:按职责分工|按照职责分工|按职责|分别|共同|各自)?(?:负责|牵头|配合)(?:落实|实施|推进)?$")
+# A prose cue somewhere in a bracket: the cheap test reflow uses before a bracket is parsed.
+ROLE_CUE = compile_both(r"牵头|负责|配合|会同|落实|参与|协助|协办|协同|承担|实施")
+# A lead marked inside a list: 责任单位：市发展改革委（牵头）、市财政局.
+ROLE_MARK = compile_both(r"[（(](牵头|配合)[）)]$")
+# Remarks in a unit bracket, never units: 具体分工见附表, 下同, 不再做分工.
+REMARK = compile_both(r"见|按照|根据|具体|下同|不再|涉及|均|附表|要求|分工|确保|做好|其中|以下")
+# A trailing 等 / 等部门 / 等有关部门 / 等市部门 says the list is open-ended; it is no unit of its own.
+ETC = compile_both(r"等(?:[市区县省]级?)?(?:各)?(?:有关|相关)?(?:部门|单位|机构)?(?:和单位)?$")
+ETC_INSIDE = compile_both(r"等(?:[市区县省]级?)?(?:各)?(?:有关|相关)?(?:部门|单位|机构)?(?=和|及|与|、|，|$)")
+CONJUNCTION = compile_both(r"及|和|与|以及")  # 市级各有关部门及各县市区政府: two units
+
+# ---------------------------------------------------------------- conventions stated once for the whole notice
+# 列第一位的(责任)单位为牵头单位, 排在第一位的为牵头部门, 第一个单位为牵头单位, 列在首位的为牵头单位.
+FIRST_LISTED = compile_both(
+    r"(?:列|排|放|写)(?:在|于)?(?:第一位|首位|第一个|最前)的?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)"
+    r"|(?:第一|首个|首位)(?:个|家)?(?:责任)?(?:单位|部门)(?:为|是)(?:牵头|主办|主责)"
+    r"|排名第一的?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主办)"
+)
+# A rule that adds units to every later clause: 以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出.
+STANDING_RULE = compile_both(
+    r"(?:以下|下列|后续|各项)[^。；]{0,20}?(?:均|都|皆)(?:需|须|需要|要|由|应)?(?:由)?(\p{Han}[^。；]{1,80}?)"
+    r"(?:负责|落实|承担|组织实施|实施)[^。；]{0,12}?(?:不再|不另|不一一)(?:单独)?(?:列出|列明|标注|注明)"
+)
+# A notice naming short forms itself: 国家发展和改革委员会（以下简称国家发展改革委）.
+ALIAS = compile_both(r"([\p{Han}（）()]{2,40}?)[（(]以下(?:简称|称)[“\"「]?([\p{Han}]{2,20}?)[”\"」]?[）)]")
+
+# ---------------------------------------------------------------- time frames
+# A bracket part that is only a time frame (年内持续推进, 2023年12月底前, 长期坚持) assigns nobody.
+DEADLINE = compile_both(
+    r"^(?:\d{4}\s*年?\s*\d{0,2}\s*月?(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|以前|之前)?(?:完成|启动|建成)?|"
+    r"(?:\d{4}年)?(?:年内|年底前|年底|上半年|下半年|全年)(?:完成|持续推进)?|年内持续推进|持续推进|长期坚持|长期推进|长期|"
+    r"常态化推进|每年|每季度|每月|逐年推进|持续实施|\d{4}\s*[-—－至到]\s*\d{4}\s*年)$"
+)
+IN_TEXT_DEADLINE = compile_both(
+    r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末)?(?:前|以前)|\d{4}年(?:底|年底)前|年内持续推进|长期坚持"
+)
+ISO_DATE = regex.compile(r"(\d{4})\s*年?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
+YEAR_MONTH_RUN = regex.compile(r"(\d{4})(\d{1,2})月")  # 202312月底前: a web page lost 年
+YEAR_END = regex.compile(r"(\d{4})\s*年\s*(?:底|年底)")
+
+# ---------------------------------------------------------------- the document around the tasks
+# Page furniture a PDF leaves in its text: "— 3 —", "- 3 -", "第3页", "第 3 页 共 10 页", "3/10".
+PAGE_NUMBER = regex.compile(r"^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+# Closing furniture of a 公文 (GB/T 9704 版记): 抄送：…, 主送：…, "XX办公室 2019年4月16日印发", (此件公开发布).
+END_MATTER = regex.compile(r"^(?:(?:抄\s*送|主\s*送)\s*[:：]|\S.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$|[（(]此件公开发布[）)]$)")
+DATE = regex.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")  # a signature date: 2023年3月28日
+EXCERPT_MARK = regex.compile(r"^\[(?:…|\.\.\.|……)\]$")  # [… ] where a copy breaks off
+# Some mirrors of gov.cn pages print pinyin after characters: 發(fā)展. Noise, not text.
+PINYIN = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+TITLE_WORDS = regex.compile(r"通知|方案|意见|清单|分工|要点|安排|办法|措施|细则|分解")  # 关于印发…方案的通知
+BARE_ATTACHMENT = regex.compile(r"附\s*件")  # 附件 alone on its line: attachment 1
+# A preamble line before an attachment's first number: 为…, …如下：
+PREAMBLE_START = ("为",)

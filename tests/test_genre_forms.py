@@ -1,0 +1,217 @@
+"""Forms of the genre read from two general things, bodies and role cues, each with an example of its own.
+
+Every example here is written for the test (not copied from a sample), in the way notices of the genre write it.
+"""
+
+import opencc
+import pytest
+
+from fengong.extract import genre
+from fengong.extract.parties import clause_to_assignments, party_text_to_party
+from fengong.extract.segment import lines_to_notice
+from fengong.extract.text import text_to_lines
+from fengong.normalize.jurisdiction import NATIONAL, Jurisdiction, Level
+from fengong.normalize.registry import default_registry
+
+_S2T = opencc.OpenCC("s2t")
+
+
+def _read(text: str):
+    notice = lines_to_notice(text_to_lines(text, "n.txt"), "n.txt")
+    rows, issues = [], list(notice.issues)
+    for clause in notice.clauses:
+        found, problems = clause_to_assignments(clause, notice.first_listed_is_lead)
+        rows.extend((a.clause_id, str(a.role), a.unit_raw, a.convention) for a in found)
+        issues.extend(problems)
+    return notice, rows, issues
+
+
+def _roles(party: str) -> list[tuple[str, str]]:
+    return [(str(m.role), m.unit_raw) for m in party_text_to_party(party).mentions]
+
+
+# ---------------------------------------------------------------- one vocabulary
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("label", sorted(genre.ROLE_LABELS))
+def test_every_role_label_is_a_table_header_and_an_inline_label(label, script):
+    written = _S2T.convert(label) if script == "traditional" else label
+    role = genre.ROLE_LABELS[label]
+    assert genre.is_header_word(written) and genre.header_column(written) == genre.Column.UNITS
+    assert genre.header_role(written) == role
+    for form in (f"{written}：市财政局", f"{written}:市财政局", f"【{written}】市财政局"):
+        assert [(m.role, m.unit_raw) for m in party_text_to_party(form).mentions] == [(role, "市财政局")], form
+
+
+@pytest.mark.parametrize("label", genre.LEADER_LABELS)
+def test_every_leader_label_names_people_never_units(label):
+    party = party_text_to_party(f"{label}：张明、李华；牵头单位：市财政局")
+    assert party.leaders == ("张明", "李华") and [m.unit_raw for m in party.mentions] == ["市财政局"]
+
+
+# ---------------------------------------------------------------- the two bugs of the restructuring issue
+@pytest.mark.parametrize("lead, support", [("主办单位", "协办单位"), ("牵头责任单位", "协同责任单位"), ("牵头部门", "配合部门")])
+def test_a_table_without_serials_reads_every_role_header(lead, support):
+    text = f"附件\n重点工作\t{lead}\t{support}\n推进信用立法\t市司法局\t市发改委、市人大法工委\n"
+    _, rows, _ = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [("A1-T1", "lead", "市司法局"), ("A1-T1", "support", "市发改委"),
+                                                  ("A1-T1", "support", "市人大法工委")]
+
+
+@pytest.mark.parametrize("pair", ["[]", "（）", "〔〕", "【】", "［］"])
+def test_a_label_bracket_wrapped_over_lines_keeps_every_unit(pair):
+    opening, closing = pair
+    _, rows, issues = _read(f"一、总则\n1、加强政务诚信建设。{opening}牵头单位：市发改委\n配合单位：市财政局{closing}\n")
+    assert [(r[1], r[2]) for r in rows] == [("lead", "市发改委"), ("support", "市财政局")]
+    assert not [i for i in issues if i.code == "unclosed-bracket"]
+
+
+# ---------------------------------------------------------------- role cues around a list of bodies
+@pytest.mark.parametrize("party, expected", [
+    ("教育部、财政部负责", [("responsible", "教育部"), ("responsible", "财政部")]),
+    ("统计局、人力社保局负责落实", [("responsible", "统计局"), ("responsible", "人力社保局")]),
+    ("民政部、卫生健康委按职责分工负责", [("responsible", "民政部"), ("responsible", "卫生健康委")]),
+    ("交通运输部、公安部分别负责", [("responsible", "交通运输部"), ("responsible", "公安部")]),
+    ("外交部牵头，商务部、发展改革委按职责分工负责", [("lead", "外交部"), ("support", "商务部"), ("support", "发展改革委")]),
+    ("市科技局牵头，市财政局配合", [("lead", "市科技局"), ("support", "市财政局")]),
+    ("市科技局牵头，市财政局负责", [("lead", "市科技局"), ("support", "市财政局")]),
+    ("市科技局牵头负责", [("lead", "市科技局")]),
+    ("市科技局牵头，市财政局参与", [("lead", "市科技局"), ("support", "市财政局")]),
+    ("生态环境部会同水利部负责", [("lead", "生态环境部"), ("support", "水利部")]),
+    ("省人社厅配合省委组织部落实", [("support", "省人社厅"), ("lead", "省委组织部")]),
+    ("市住建局、市城管局协同", [("support", "市住建局"), ("support", "市城管局")]),
+    ("人力资源社会保障部负责，2024年底前完成", [("responsible", "人力资源社会保障部")]),
+])
+def test_role_cues_around_bodies(party, expected):
+    assert _roles(party) == expected
+
+
+def test_a_bracket_of_prose_ends_a_clause_and_every_such_bracket_counts():
+    text = "一、稳就业\n（一）扩大就业容量。（人力资源社会保障部负责）落实减负稳岗政策。（财政部、税务总局按职责分工负责）\n"
+    _, rows, _ = _read(text)
+    assert [(r[1], r[2]) for r in rows] == [("responsible", "人力资源社会保障部"), ("responsible", "财政部"), ("responsible", "税务总局")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("由发展改革委会同财政部、农业农村部研究提出落实意见。", [("lead", "发展改革委"), ("support", "财政部"), ("support", "农业农村部")]),
+    ("由商务部会同海关总署等部门组织实施。", [("lead", "商务部"), ("support", "海关总署")]),
+    ("由市应急局负责。", [("responsible", "市应急局")]),
+])
+def test_prose_in_the_text_of_a_clause(sentence, expected):
+    _, rows, _ = _read(f"一、甲\n1.完善重要农产品储备制度。{sentence}\n")
+    assert [(r[1], r[2]) for r in rows] == expected
+
+
+def test_words_that_are_not_bodies_give_no_prose_assignment():
+    # 加强监督检查负责 is not a list of bodies: no unit is made up from it.
+    _, rows, issues = _read("一、甲\n1.完善制度。（加强监督检查负责）\n")
+    assert rows == [] and [i.code for i in issues] == ["no-units"]
+
+
+# ---------------------------------------------------------------- conventions stated once
+@pytest.mark.parametrize("statement", ["列第一位的责任单位为牵头单位", "排在第一位的部门为牵头部门", "各项任务中第一个单位为牵头单位",
+                                       "列在首位的为牵头单位"])
+def test_first_listed_is_lead_in_its_wordings(statement):
+    text = (f"关于印发重点工作责任分解的通知\n各部门：\n责任分解中，{statement}。\n某市人民政府办公室\n2024年3月1日\n"
+            "一、甲\n1.任务。（责任单位：市教育局、市体育局）\n")
+    _, rows, _ = _read(text)
+    assert rows == [("1-1", "lead", "市教育局", "first-listed-is-lead"), ("1-1", "responsible", "市体育局", None)]
+
+
+def test_a_standing_rule_adds_its_units_to_every_later_clause():
+    text = ("一、支持企业\n1.减免房租。（责任单位：市国资委、市财政局，各县区人民政府。以下各项措施均需各县区人民政府落实，不再单独列出）\n"
+            "2.降低用电成本。（责任单位：市发展改革委）\n3.缓缴社保。（责任单位：市人社局）\n")
+    _, rows, _ = _read(text)
+    assert ("1-2", "responsible", "各县区人民政府", "standing-rule") in rows
+    assert ("1-3", "responsible", "各县区人民政府", "standing-rule") in rows
+    assert [r for r in rows if r[0] == "1-1"] == [("1-1", "responsible", "市国资委", None), ("1-1", "responsible", "市财政局", None),
+                                                ("1-1", "responsible", "各县区人民政府", None)]
+
+
+def test_a_heading_lead_holds_for_the_items_below():
+    _, rows, _ = _read("一、扩大开放（市商务局牵头）\n（一）稳外贸。（责任单位：海关）\n（二）稳外资。\n")
+    assert ("1-1", "lead", "市商务局", "heading-lead") in rows
+
+
+# ---------------------------------------------------------------- lists
+def test_a_suffix_written_once_is_shared_and_a_catch_all_stays_one_unit():
+    assert _roles("省交通运输厅、南京、苏州、无锡市政府负责") == [
+        ("responsible", "省交通运输厅"), ("responsible", "南京市政府"), ("responsible", "苏州市政府"), ("responsible", "无锡市政府")]
+    assert _roles("有关市、县政府负责") == [("responsible", "有关市政府"), ("responsible", "有关县政府")]
+    assert _roles("责任单位：各县（市、区）人民政府、市财政局") == [("responsible", "各县（市、区）人民政府"), ("responsible", "市财政局")]
+    assert _roles("责任单位：各县、市、区人民政府") == [("responsible", "各县、市、区人民政府")]
+
+
+def test_zones_before_a_committee_share_it():
+    assert _roles("责任单位：江北新区、高新区管委会") == [("responsible", "江北新区管委会"), ("responsible", "高新区管委会")]
+
+
+def test_a_prefix_shared_in_a_list_places_the_body():
+    party = party_text_to_party("省生态环境厅、发展改革委、统计局负责")
+    namer = default_registry().for_notice(Jurisdiction("浙江省", Level.PROVINCE))
+    units = [namer.unit(m.unit_raw, m.shared_prefix).canonical for m in party.mentions]
+    assert units == ["省生态环境厅", "省发展和改革委员会", "省统计局"]
+    assert [m.unit_raw for m in party.mentions] == ["省生态环境厅", "发展改革委", "统计局"]
+
+
+def test_etc_inside_a_list_followed_by_more():
+    party = party_text_to_party("省商务厅、省财政厅等部门和各地级以上市人民政府按职责分工负责")
+    assert [(m.unit_raw, m.etc_follows) for m in party.mentions] == [("省商务厅", False), ("省财政厅", True), ("各地级以上市人民政府", False)]
+
+
+@pytest.mark.parametrize("joined", ["和", "及", "与"])
+def test_two_bodies_joined_by_a_conjunction(joined):
+    assert [u for _, u in _roles(f"市民政局{joined}市残联负责")] == ["市民政局", "市残联"]
+    assert [u for _, u in _roles("责任单位：市住房和城乡建设局")] == ["市住房和城乡建设局"]
+
+
+def test_bare_national_names_in_a_state_council_notice():
+    namer = default_registry().for_notice(Jurisdiction(NATIONAL, Level.NATIONAL))
+    assert [namer.unit(u).canonical for _, u in _roles("教育部、财政部、人力资源社会保障部负责")] == [
+        "教育部", "财政部", "人力资源和社会保障部"]
+
+
+# ---------------------------------------------------------------- tables
+def test_a_flattened_table_whose_serial_cells_came_out_empty():
+    text = ("附件\n重点工作分解表\n序号\n目标任务\n牵头单位\n责任单位\n"
+            "推进老旧小区改造，完成120个小区。\n市住建局\n各区人民政府\n"
+            "发展夜间经济，打造特色街区。\n市商务局\n市文广旅局、各区人民政府\n")
+    _, rows, _ = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("A1-T1", "lead", "市住建局"), ("A1-T1", "responsible", "各区人民政府"),
+        ("A1-T2", "lead", "市商务局"), ("A1-T2", "responsible", "市文广旅局"), ("A1-T2", "responsible", "各区人民政府")]
+
+
+def test_leader_group_rows_and_an_upper_level_lead_in_a_flattened_table():
+    text = ("一、省政府工作报告涉及本市任务\n序号\n重点工作任务\n责任单位\n（一）陈刚副市长牵头重点工作\n1*\n"
+            "稳定粮食生产，确保播种面积。\n市农业农村局、市粮食局\n省牵头单位：省农业农村厅\n")
+    notice, rows, _ = _read(text)
+    clause = notice.clauses[0]
+    assert clause.clause_id == "1-1-T1" and clause.leaders == ("陈刚",)
+    assert [(r[1], r[2], r[3]) for r in rows] == [("responsible", "市农业农村局", None), ("responsible", "市粮食局", None),
+                                                  ("lead", "省农业农村厅", "upper-level")]
+
+
+def test_a_name_run_into_the_cell_before_it_is_split_off():
+    text = "附件\n序号 重点人群 牵头单位\n1 餐饮企业法定代表人及主要负责人市市场监督管理局\n2 律师 市司法局\n"
+    notice, rows, _ = _read(text)
+    assert [(r[0], r[2]) for r in rows] == [("A1-T1", "市市场监督管理局"), ("A1-T2", "市司法局")]
+    assert notice.clauses[0].text == "餐饮企业法定代表人及主要负责人"
+
+
+# ---------------------------------------------------------------- excerpts
+def test_a_clause_cut_off_keeps_its_row_and_is_reported_without_a_guessed_unit():
+    text = "一、甲\n1.加快数字政府建设。（牵头单位：市大数据局，配合单位：市发\n[…]\n"
+    notice, rows, issues = _read(text)
+    assert [c.clause_id for c in notice.clauses] == ["1-1"]
+    assert rows == [("1-1", "lead", "市大数据局", None)]
+    assert "cut-off" in {i.code for i in issues}
+
+
+@pytest.mark.parametrize("party, expected", [
+    ("主要责任单位：市发改委；其他责任单位：市财政局、市统计局", [("lead", "市发改委"), ("responsible", "市财政局"), ("responsible", "市统计局")]),
+    ("牵头单位（部门）：区住建局；配合单位（部门）：区财政局", [("lead", "区住建局"), ("support", "区财政局")]),
+    ("牵头责任部门：区住建局 协助单位：区财政局", [("lead", "区住建局"), ("support", "区财政局")]),
+    ("责任主体：各县（市、区）人民政府", [("responsible", "各县（市、区）人民政府")]),
+])
+def test_label_variants(party, expected):
+    assert _roles(party) == expected
