@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SAMPLE := samples/changzhou-2019-credit-task-division/changzhou-2019-credit-task-division.txt
 OUT := out/changzhou-2019
 
-.PHONY: run test bench bench-ocr fuzz corpus golden lint t2s clean system-packages
+.PHONY: run test bench bench-ocr fuzz corpus golden lint t2s clean browser system-packages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,11 +14,17 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/fengong extract $(SAMPLE) --out $(OUT)
-	@echo "open $(OUT)/responsibilities.csv (or .parquet); manifest: $(OUT)/manifest.json"
+	$(BIN)/fengong extract $(SAMPLE) --out $(OUT) --xlsx
+	@echo "open $(OUT)/report.html or $(OUT)/tables.xlsx; tables as CSV and Parquet; manifest: $(OUT)/manifest.json"
 
-test: system-packages
+test: $(STAMP) browser system-packages
 	$(BIN)/python -m pytest
+
+# report.html and diff.html are tested in headless Chromium (Debian's, with its chromedriver); CJK fonts for the
+# screenshots. Installed when missing (CI runs as root on a fresh Debian machine).
+BROWSER_PACKAGES := chromium chromium-driver fonts-wqy-microhei
+browser:
+	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; }
 
 # Debian packages the tests need, installed when missing (CI runs as root on a fresh Debian machine): LibreOffice
 # reads .doc and .wps files (the headless package is enough and pulls in no desktop); OpenCV, which OCR uses,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from fengong.extract import genre
-from fengong.extract.bodies import body_suffix_start, ends_like_body, expand_shared_suffix, looks_like_body
+from fengong.extract.bodies import body_suffix_start, ends_like_body, expand_shared_suffix, looks_like_body, parse_body
 from fengong.extract.brackets import OPEN, bracket_pairs, split_top, top_level_mask
 from fengong.extract.genre import LabelKind
 from fengong.extract.model import Assignment, Clause, Convention, Issue, IssueCode, Party, Piece, Role, Span, UnitMention
@@ -362,7 +362,41 @@ def unit_items(text: str, base: int) -> list[_Item]:
         if raw.strip():
             lead = len(raw) - len(raw.lstrip())
             items.extend(_split_conjunction(raw.strip(), base + a + lead))
-    return _share_committee(_expand_suffixes(_merge_admin_words(text, base, [_item_of(i) for i in items])))
+    merged = _share_committee(_expand_suffixes(_merge_admin_words(text, base, [_item_of(i) for i in items])))
+    return [part for item in merged for part in _run_together(item)]
+
+
+def _run_together(item: _Item) -> list[_Item]:
+    """市发改委市财政局 (two cell lines joined without a separator) -> one item per body, when every part is a known body."""
+    if len(item.name) < 6 or len(item.name) > 60 or _known_body(item.name):
+        return [item]
+    parts = _split_known(to_simplified(item.name))
+    if not parts or len(parts) < 2:
+        return [item]
+    out, at = [], 0
+    for k, part in enumerate(parts):
+        last = k == len(parts) - 1
+        out.append(_Item(item.name[at:at + len(part)], item.offset + at, item.etc if last else False, item.mark))
+        at += len(part)
+    return out
+
+
+def _known_body(name: str) -> bool:
+    body = parse_body(name)
+    return body is not None and (body.key is not None or body.generic)
+
+
+@lru_cache(maxsize=8192)
+def _split_known(name: str) -> tuple[str, ...] | None:
+    """A name -> the known bodies it is made of, left to right (the first split that reads wholly), or None."""
+    if _known_body(name):
+        return (name,)
+    for i in range(3, len(name) - 2):
+        if _known_body(name[:i]):
+            rest = _split_known(name[i:])
+            if rest:
+                return (name[:i], *rest)
+    return None
 
 
 def _split_conjunction(unit: str, offset: int) -> list[_Item]:

@@ -3,6 +3,7 @@
     import fengong
     tables = fengong.extract(["notice.pdf"])      # {"responsibilities": DataFrame, "clauses": …, …}
     changes = fengong.diff("old.pdf", "new.pdf")["changes"]
+    tables = fengong.read_tables("out/")             # a folder written by `fengong extract`, typed
 
 The stage packages are installed as fengong.extract, fengong.normalize and fengong.outputs; the names
 `fengong.extract` and `fengong.diff` used on this package are the functions below.
@@ -40,4 +41,11 @@ def diff(old: Any, new: Any, aliases: Any = None, password: str | None = None, o
     return run(old, new, aliases, password, ocr)
 
 
-__all__ = ["FengongError", "InputError", "__version__", "diff", "extract"]
+def read_tables(folder: Any) -> dict[str, pd.DataFrame]:
+    """A folder written by `fengong extract` (or `fengong diff`) -> its tables with their dtypes (see fengong.outputs.read)."""
+    from fengong.outputs.read import read_tables as run
+
+    return run(folder)
+
+
+__all__ = ["FengongError", "InputError", "__version__", "diff", "extract", "read_tables"]

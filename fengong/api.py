@@ -43,12 +43,13 @@ class Extraction:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """What comparing two versions gives: the tables, the manifest, the readable report, the changes."""
+    """What comparing two versions gives: the tables, the manifest, the readable reports (diff.md, diff.html), the changes."""
 
     tables: dict[str, pd.DataFrame]
     manifest: dict
     report: str
     changes: tuple[Change, ...]
+    html: str = ""
 
     @property
     def changed(self) -> bool:
@@ -101,10 +102,10 @@ def read_notices(paths: PathArg | Iterable[PathArg], aliases: PathArg | None = N
     from fengong.outputs.tables import SCHEMAS, rows_to_frame
 
     settings = make_settings(aliases, password, cache, ocr)
-    tasks, errors, _ = paths_to_tasks(_paths(paths), notice_id)
+    tasks, errors, notes = paths_to_tasks(_paths(paths), notice_id)
     collected: dict[str, list[tuple]] = {name: [] for name in SCHEMAS}
     batch = Batch(lambda name, rows, _: collected[name].extend(rows))
-    summary = []
+    summary = [note for note in notes if note.startswith("warning:")]  # a path given twice
     for error in errors:
         batch.fail(error)
     for task, result in zip(tasks, tasks_to_results(tasks, settings, jobs, limits, client, progress=progress), strict=True):
@@ -146,8 +147,8 @@ def compare_versions(old: PathArg, new: PathArg, aliases: PathArg | None = None,
         InputError: a version cannot be read, or a folder is not one notice's tables.
         FengongError: the alias file is unusable, or `ocr` is not a mode.
     """
-
     from fengong.outputs.diff.changes import CONTENT_CHANGES, changes_to_frame, matches_to_changes, matches_to_frame
+    from fengong.outputs.diff.html import changes_to_html
     from fengong.outputs.diff.match import match_clauses
     from fengong.outputs.diff.report import changes_to_markdown
 
@@ -161,8 +162,9 @@ def compare_versions(old: PathArg, new: PathArg, aliases: PathArg | None = None,
     counts = {kind: sum(1 for c in changes if c.change == kind) for kind in CONTENT_CHANGES + ("clause-renumbered",)}
     manifest = {"tool": "fengong", "version": __version__, "old": str(old), "new": str(new), "changes": counts,
                 "tables": {name: {"rows": len(f), "files": [f"{name}.parquet", f"{name}.csv"]} for name, f in tables.items()}}
-    report = changes_to_markdown(changes, old_path.name, new_path.name)
-    return Comparison(tables, manifest, report, tuple(changes))
+    report = changes_to_markdown(changes, old_path.name, new_path.name, matches)
+    html = changes_to_html(changes, old_path.name, new_path.name, matches)
+    return Comparison(tables, manifest, report, tuple(changes), html)
 
 
 def diff(old: PathArg, new: PathArg, aliases: PathArg | None = None, password: str | None = None,

@@ -25,6 +25,7 @@ PASSWORD_ENV = "FENGONG_PDF_PASSWORD"
 EPILOG = f"""examples:
   fengong extract notice.pdf --out tables/
   fengong extract notices/ --out tables/ --jobs 4 --aliases my-units.csv
+  fengong extract notices/ --out tables/ --xlsx --headers zh --db ledger.duckdb
   {PASSWORD_ENV}=secret fengong extract locked.pdf --out tables/
   fengong extract scan.pdf page1.png --out tables/ --time-limit 1800   # scans: OCR takes seconds a page
   fengong diff 2023.pdf 2024.pdf --out changes/
@@ -85,11 +86,14 @@ def _parser() -> argparse.ArgumentParser:
                          help="progress line on stderr (default: when stderr is a terminal)")
     extract.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     extract.add_argument("-v", "--verbose", action="store_true", help="print each file as it is read")
+    extract.add_argument("--headers", choices=("en", "zh"), default="en", help="CSV and XLSX column headers: en (column names) or zh (Chinese)")
+    extract.add_argument("--xlsx", action="store_true", help="also write tables.xlsx (sheets 任务分工, 按单位, …) into DIR")
+    extract.add_argument("--db", type=Path, metavar="FILE", help="also add the notices to this DuckDB ledger (created when missing)")
     compare = commands.add_parser("diff", help="compare the assignments of two versions of a notice", epilog=EPILOG,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     compare.add_argument("old", type=Path, metavar="OLD", help="notice file or folder written by `fengong extract`")
     compare.add_argument("new", type=Path, metavar="NEW", help="notice file or folder written by `fengong extract`")
-    compare.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for changes, clause_map and diff.md")
+    compare.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for changes, clause_map, diff.md and diff.html")
     _common(compare)
     return parser
 
@@ -126,10 +130,11 @@ def _diff(args: argparse.Namespace) -> int:
         for name, frame in found.tables.items():
             folder.write_frame(name, frame, SCHEMAS[name])
         folder.write_text("diff.md", found.report)
+        folder.write_text("diff.html", found.html)
         folder.commit(found.manifest)
     summary = ", ".join(f"{k} {v}" for k, v in found.manifest["changes"].items() if v) or "no changes"
     print(f"{path_text(args.old)} -> {path_text(args.new)}: {summary}", file=sys.stderr)
-    print(f"diff written to {path_text(args.out)}/: changes.csv ({len(found.changes)} rows), clause_map.csv, diff.md")
+    print(f"diff written to {path_text(args.out)}/: changes.csv ({len(found.changes)} rows), clause_map.csv, diff.md, diff.html")
     return EXIT_CHANGED if found.changed else EXIT_OK
 
 
@@ -152,6 +157,10 @@ def _extract(args: argparse.Namespace) -> int:
     from fengong.pipeline import paths_to_tasks
     from fengong.pool import Limits
 
+    if args.db is not None:
+        from fengong.outputs.ledger import check_ledger
+
+        check_ledger(args.db)  # before anything is read: a file that is not a ledger is refused at once
     cache = None if args.no_cache else (args.cache or default_cache_dir())
     settings = make_settings(args.aliases, read_password(args), cache, args.ocr)
     tasks, errors, notes = paths_to_tasks(args.inputs, args.notice_id)
@@ -167,13 +176,16 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, settings: Any, tasks: list, errors: list, notes: list[str], limits: Any, jobs: int,
          client: Any) -> int:
+    from fengong.outputs.report import report_head, report_tail
     from fengong.outputs.tables import SCHEMAS
     from fengong.outputs.write import OutputFolder
     from fengong.pipeline import Batch, tasks_to_results
 
     report = Report(args, len(tasks))
-    with OutputFolder(args.out, inputs=args.inputs, partitioned=client is not None) as folder:
+    with OutputFolder(args.out, inputs=args.inputs, partitioned=client is not None, headers=args.headers) as folder:
         sinks = {name: folder.table(name, schema) for name, schema in SCHEMAS.items()}
+        html, contents = folder.stream("report.html"), []
+        html.write(report_head())
         batch = Batch(lambda name, rows, notice_id: sinks[name].add(rows, notice_id))
         for line in notes:
             report.note(line)
@@ -184,16 +196,48 @@ def _run(args: argparse.Namespace, settings: Any, tasks: list, errors: list, not
         for task, result in zip(tasks, tasks_to_results(tasks, settings, jobs, limits, client, encode=True, progress=pages), strict=True):
             batch.add(task, result)
             report.result(task, result)
+            if result.report:  # the notice's section, made by its worker: appended, not kept
+                html.write(result.report)
+                contents.append((result.notice_id, (result.entry or {}).get("title") or result.notice_id))
         batch.finish()
         report.done()
         if not batch.entries:
             print("fengong: no usable input; no tables written", file=sys.stderr)
             return EXIT_UNUSABLE
+        html.write(report_tail(contents))
+        frames = _write_files(args, folder)
         folder.commit(batch.manifest(list(SCHEMAS)))
-    counts = ", ".join(f"{name}.csv ({batch.rows[name]} rows)" for name in SCHEMAS)
+    written = [f"{name}.csv ({batch.rows[name]} rows)" for name in SCHEMAS] + ["report.html", "datapackage.json"]
     if not args.quiet:
-        print(f"tables written to {path_text(args.out)}/: {counts}")
+        print(f"tables written to {path_text(args.out)}/: {', '.join(written + (['tables.xlsx'] if args.xlsx else []))}")
+    if frames is not None and args.db is not None:
+        _add_to_ledger(args.db, frames, args.quiet)
     return EXIT_PARTIAL if batch.failures else EXIT_OK
+
+
+def _write_files(args: argparse.Namespace, folder: Any) -> dict | None:
+    """The files written beside the tables: datapackage.json always, tables.xlsx with --xlsx. -> the tables read back
+    from the staging folder when --xlsx or --db needs them all at once (else None)."""
+    from fengong.outputs.datapackage import schemas_to_datapackage
+    from fengong.outputs.tables import SCHEMAS
+
+    folder.write_text("datapackage.json", schemas_to_datapackage(SCHEMAS, args.headers))
+    if not args.xlsx and args.db is None:
+        return None
+    frames = folder.read_back()
+    if args.xlsx:
+        from fengong.outputs.xlsx import tables_to_xlsx
+
+        folder.write_bytes("tables.xlsx", tables_to_xlsx(frames, args.headers))
+    return frames
+
+
+def _add_to_ledger(db: Path, frames: dict, quiet: bool) -> None:
+    from fengong.outputs.ledger import tables_to_ledger
+
+    load = tables_to_ledger(db, frames)
+    if not quiet:
+        print(f"ledger {path_text(db)}: {len(load.added)} notices added, {len(load.skipped)} already there")
 
 
 class Report:

@@ -241,6 +241,7 @@ class Result:
     summary: str
     cached: bool = False
     encoded: dict[str, Any] | None = None  # rows encoded for the writers (outputs.write.EncodedRows), in place of rows
+    report: str = ""  # the notice's section of report.html, made with the encoded rows (outputs.report.notice_to_html)
 
 
 def _plain(value: object) -> object:
@@ -307,16 +308,20 @@ def read_task(task: Task, settings: Settings) -> Result:
 
 
 def read_and_encode(task: Task, settings: Settings) -> Result:
-    """One input -> its Result with the rows encoded as the writers take them (done in the worker, in parallel)."""
+    """One input -> its Result with the rows encoded as the writers take them, and its section of report.html (done in
+    the worker, in parallel, so the writing process only appends bytes)."""
+    from fengong.outputs.report import notice_to_html
     from fengong.outputs.tables import SCHEMAS
-    from fengong.outputs.write import encode_rows
+    from fengong.outputs.write import date_columns, encode_rows
 
     result = read_task(task, settings)
     try:
-        encoded = {name: encode_rows(rows, SCHEMAS[name].names) for name, rows in result.rows.items()}
+        encoded = {name: encode_rows(rows, SCHEMAS[name].names, date_columns(SCHEMAS[name])) for name, rows in result.rows.items()}
+        report = notice_to_html(result.rows)
+        report.encode("utf-8")  # a lone surrogate fails here, in the worker, not in the writer
     except UnicodeEncodeError as exc:
         return failure_to_result(task.notice_id, f"internal error while writing its rows ({exc}); please report it with the file")
-    return replace(result, rows={}, encoded=encoded)
+    return replace(result, rows={}, encoded=encoded, report=report)
 
 
 def _result_to_json(result: Result) -> dict:
@@ -342,16 +347,37 @@ def lost_to_result(task: Task, reason: str, limits: Limits) -> Result:
     return failure_to_result(task.notice_id, why)
 
 
+def unique_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Paths as given -> the same without repeats (the same file or folder twice, or a file or folder inside a folder
+    also given), in the order given, and a warning line for each path left out."""
+    kept: list[Path] = []
+    warnings: list[str] = []
+    seen: set[str] = set()
+    real = [os.path.realpath(p) for p in paths]
+    folders = {r: p for p, r in zip(paths, real, strict=True) if os.path.isdir(r)}
+    for path, here in zip(paths, real, strict=True):
+        # Each path's ancestors looked up among the folders given: linear in the number of paths.
+        inside = next((folders[str(a)] for a in Path(here).parents if str(a) in folders), None)
+        if here in seen or inside is not None:
+            where = f"inside {path_text(inside)}" if inside is not None else "again"
+            warnings.append(f"warning: {path_text(path)} is given twice ({where}); read once")
+        else:
+            kept.append(path)
+            seen.add(here)
+    return kept, warnings
+
+
 def paths_to_tasks(paths: list[Path], notice_id: str | None = None) -> tuple[list[Task], list[InputError], list[str]]:
-    """Paths as given -> the inputs to read (folders scanned, in path order), the unusable paths, and one note per
-    file of a folder that was skipped (hidden and lock files silently; other formats named).
+    """Paths as given -> the inputs to read (folders scanned, in path order; a path given twice read once), the
+    unusable paths, and one note per path given twice and per file of a folder that was skipped (hidden and lock
+    files silently; other formats named).
 
     Raises:
         FengongError: `notice_id` is given with more than one input.
     """
     files: list[Path] = []
     errors: list[InputError] = []
-    notes: list[str] = []
+    paths, notes = unique_paths(paths)
     for path in paths:
         if path.is_dir():
             found, skipped = folder_to_files(path)

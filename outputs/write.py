@@ -27,12 +27,14 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from fengong.extract.errors import FengongError
 from fengong.extract.names import path_text
+from fengong.outputs.cells import row_to_csv_cells, text_to_csv_cell
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,9 +54,18 @@ class OutputError(FengongError):
     """The output folder cannot be written; the message names it and why."""
 
 
-def frame_to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A table -> CSV bytes: UTF-8 with BOM (so Excel and WPS read Chinese), LF line ends."""
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+def frame_to_csv_bytes(frame: pd.DataFrame, header: list[str] | None = None) -> bytes:
+    """A table -> CSV bytes: UTF-8 with BOM (so Excel and WPS read Chinese), LF line ends, text that a spreadsheet would
+    run as a formula prefixed with ' (outputs/cells.py), the header row `header` where given (else the column names).
+
+    The same bytes as TableSink writes for the same rows (tests/test_write_rows.py).
+    """
+    def safe(value: object) -> object:
+        return text_to_csv_cell(value) if isinstance(value, str) else value
+
+    text_columns = [c for c in frame.columns if frame[c].dtype == object or str(frame[c].dtype) == "string"]
+    safe_frame = frame.assign(**{str(c): frame[c].map(safe, na_action="ignore") for c in text_columns}) if text_columns else frame
+    return safe_frame.to_csv(index=False, lineterminator="\n", header=header if header is not None else True).encode("utf-8-sig")
 
 
 def file_sha256(path: Path) -> str:
@@ -212,7 +223,7 @@ def _pandas_metadata(schema: pa.Schema) -> bytes:
     import pyarrow as pa
 
     kinds = {pa.string(): ("unicode", "string"), pa.int32(): ("int32", "Int32"), pa.bool_(): ("bool", "boolean"),
-             pa.float64(): ("float64", "Float64")}
+             pa.float64(): ("float64", "Float64"), pa.date32(): ("date", "date32[day][pyarrow]")}
     columns = [{"name": f.name, "field_name": f.name, "pandas_type": kinds[f.type][0], "numpy_type": kinds[f.type][1],
                 "metadata": None} for f in schema]
     return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns, "attributes": {},
@@ -231,16 +242,35 @@ class EncodedRows:
     json: bytes
 
 
-def encode_rows(rows: list[tuple], names: list[str]) -> EncodedRows:
-    """Rows in the order of `names` -> their CSV lines (the csv module with pandas' settings, so the bytes equal
-    DataFrame.to_csv, as the tests check) and JSON lines (null kept apart from "", ints from bools).
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def date_columns(schema: pa.Schema) -> tuple[int, ...]:
+    """A schema -> the positions of its date columns (their values travel as ISO text, as Arrow days in JSON)."""
+    import pyarrow as pa
+
+    return tuple(i for i, field in enumerate(schema) if field.type == pa.date32())
+
+
+def _json_row(names: list[str], row: tuple, dates: tuple[int, ...]) -> str:
+    if dates:
+        # Arrow's JSON reader takes a date as its number of days since 1970-01-01, not as text.
+        row = tuple(date.fromisoformat(v).toordinal() - _EPOCH if i in dates and v is not None else v for i, v in enumerate(row))
+    return json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False)
+
+
+def encode_rows(rows: list[tuple], names: list[str], dates: tuple[int, ...] = ()) -> EncodedRows:
+    """Rows in the order of `names` (dates, at the positions `dates`, as ISO text) -> their CSV lines (the csv module with
+    pandas' settings and the formula escape of outputs/cells.py, so the bytes equal frame_to_csv_bytes, as the tests
+    check) and JSON lines for json_to_arrow (null kept apart from "", ints from bools, dates as days).
 
     Raises:
         UnicodeEncodeError: a value holds a lone surrogate (a name that was not made printable).
+        ValueError: a date is not ISO text (outputs.tables.iso_date makes sure it is).
     """
     text = io.StringIO()
-    csv.writer(text, lineterminator="\n").writerows(rows)
-    lines = "".join(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n" for row in rows)
+    csv.writer(text, lineterminator="\n").writerows(row_to_csv_cells(row) for row in rows)
+    lines = "".join(_json_row(names, row, dates) + "\n" for row in rows)
     return EncodedRows(len(rows), text.getvalue().encode("utf-8"), lines.encode("utf-8"))
 
 
@@ -248,20 +278,21 @@ def json_to_arrow(data: bytes, schema: pa.Schema) -> pa.Table:
     """JSON lines of rows -> an Arrow table with `schema` (and its metadata).
 
     Arrow's JSON reader, not pa.array: pa.array imports pandas (a third of a second) to check for pandas types,
-    and a text run needs no pandas at all.
+    and a text run needs no pandas at all. Dates come as days since 1970-01-01 (encode_rows).
     """
+    import pyarrow as pa
     import pyarrow.json as pj
 
     if not data:
         return schema.empty_table()
     table = pj.read_json(io.BytesIO(data), read_options=pj.ReadOptions(block_size=max(1 << 20, len(data) + 1)),
                          parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error"))
-    return table.select(schema.names).replace_schema_metadata(schema.metadata)
+    return pa.Table.from_arrays(table.select(schema.names).columns, schema=schema)  # with the fields' descriptions
 
 
 def rows_to_arrow(rows: list[tuple], schema: pa.Schema) -> pa.Table:
     """Rows as tuples in the schema's column order -> an Arrow table with that schema."""
-    return json_to_arrow(encode_rows(rows, schema.names).json, schema)
+    return json_to_arrow(encode_rows(rows, schema.names, date_columns(schema)).json, schema)
 
 
 class TableSink:
@@ -269,15 +300,19 @@ class TableSink:
 
     Parquet row groups close at a notice's end after _ROW_GROUP rows or _ROW_GROUP_BYTES: the files depend on the
     rows only, never on the number of workers. With `partitioned`, the Parquet side is a dataset folder
-    <name>.parquet/notice_id=<id>/part-0.parquet, one partition per notice (the layout Dask and Spark read).
+    <name>.parquet/notice_id=<id>/part-0.parquet, one partition per notice (the layout Dask and Spark read), and
+    each notice_id is added to `order` when first written (the manifest keeps the input order of the partitions).
+    `header` is the CSV header row (--headers zh); Parquet keeps the column names.
     """
 
-    def __init__(self, folder: Path, name: str, schema: pa.Schema, partitioned: bool = False):
+    def __init__(self, folder: Path, name: str, schema: pa.Schema, partitioned: bool = False, header: list[str] | None = None,
+                 order: dict[str, None] | None = None):
         self.folder, self.name, self.rows = folder, name, 0
         self.schema = schema.with_metadata({b"pandas": _pandas_metadata(schema)})
         self.partitioned = partitioned and "notice_id" in schema.names
+        self.order = {} if order is None else order
         self._csv = (folder / f"{name}.csv").open("wb")
-        self._csv.write(b"\xef\xbb\xbf" + encode_rows([tuple(schema.names)], schema.names).csv)  # BOM: Excel, WPS
+        self._csv.write(b"\xef\xbb\xbf" + encode_rows([tuple(header or schema.names)], schema.names).csv)  # BOM: Excel, WPS
         self._json: list[bytes] = []
         self._pending = self._pending_bytes = 0
         self._parquet: Any = None
@@ -285,10 +320,11 @@ class TableSink:
 
     def add(self, rows: list[tuple] | EncodedRows, notice_id: str | None = None) -> None:
         """Rows of one notice (as tuples, or encoded by a worker) -> appended to both files."""
-        encoded = rows if isinstance(rows, EncodedRows) else encode_rows(rows, self.schema.names)
+        encoded = rows if isinstance(rows, EncodedRows) else encode_rows(rows, self.schema.names, date_columns(self.schema))
         self._csv.write(encoded.csv)
         self.rows += encoded.count
         if self.partitioned:
+            self.order.setdefault(notice_id or "")
             self._write_partition(encoded.json, notice_id or "")
             return
         self._json.append(encoded.json)
@@ -319,9 +355,11 @@ class TableSink:
         self._json, self._pending, self._pending_bytes = [], 0, 0
 
     def close(self) -> None:
-        """Both files -> complete on disk."""
+        """Both files -> complete on disk (closing again does nothing)."""
         import pyarrow.parquet as pq
 
+        if self._csv.closed:
+            return
         self._csv.close()
         if self.partitioned:
             (self.folder / f"{self.name}.parquet").mkdir(exist_ok=True)
@@ -341,6 +379,32 @@ class TableSink:
             with contextlib.suppress(Exception):
                 self._parquet.close()
             self._file.close()
+
+
+class FileSink:
+    """One file of the output written in pieces as the notices are read (report.html): text appended, closed once."""
+
+    def __init__(self, path: Path):
+        self._file = path.open("wb")
+
+    def write(self, text: str) -> None:
+        """Text -> appended to the file as UTF-8."""
+        self._file.write(text.encode("utf-8"))
+
+    def close(self) -> None:
+        """The file -> complete on disk (closing twice is harmless)."""
+        self._file.close()
+
+
+def _file_name(name: str) -> str:
+    """A file name the tool chose -> the same, checked to name a file inside the output folder.
+
+    Raises:
+        ValueError: the name holds a path separator or is a relative name (a programming error, never the user's).
+    """
+    if not name or "/" in name or name in (".", "..", MANIFEST, STAGING_MARK):
+        raise ValueError(f"not a file name of the output folder: {name!r}")
+    return name
 
 
 # --- the output folder -----------------------------------------------------------------------------------------------
@@ -401,11 +465,13 @@ class OutputFolder:
     content, or stays absent.
     """
 
-    def __init__(self, out: Path, inputs: Iterable[Path] = (), partitioned: bool = False):
-        self.out, self.inputs, self.partitioned = out, list(inputs), partitioned
+    def __init__(self, out: Path, inputs: Iterable[Path] = (), partitioned: bool = False, headers: str = "en"):
+        self.out, self.inputs, self.partitioned, self.headers = out, list(inputs), partitioned, headers
         self.target = Path()
         self.staging = Path()
         self.sinks: dict[str, TableSink] = {}
+        self.files: dict[str, FileSink] = {}
+        self.partitions: dict[str, None] = {}  # notice_ids of a partitioned output, in the order written
         self._lock: tuple[Path, int] | None = None
 
     def __enter__(self) -> OutputFolder:
@@ -441,10 +507,15 @@ class OutputFolder:
             self.abort()
             raise
 
+    def _header(self, name: str, schema: pa.Schema) -> list[str]:
+        from fengong.outputs.headers import headers
+
+        return headers(name, schema.names, self.headers)
+
     def table(self, name: str, schema: pa.Schema) -> TableSink:
         """A table name and schema -> its sink in the staging folder (created on first use)."""
         if name not in self.sinks:
-            self.sinks[name] = TableSink(self.staging, name, schema, self.partitioned)
+            self.sinks[name] = TableSink(self.staging, name, schema, self.partitioned, self._header(name, schema), self.partitions)
         return self.sinks[name]
 
     def write_frame(self, name: str, frame: pd.DataFrame, schema: pa.Schema) -> None:
@@ -454,11 +525,30 @@ class OutputFolder:
 
         with (self.staging / f"{name}.parquet").open("wb") as f:
             pq.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False), f)
-        (self.staging / f"{name}.csv").write_bytes(frame_to_csv_bytes(frame))
+        (self.staging / f"{name}.csv").write_bytes(frame_to_csv_bytes(frame, self._header(name, schema)))
 
     def write_text(self, name: str, text: str) -> None:
-        """A text file of the output (diff.md) -> written in the staging folder."""
-        (self.staging / name).write_text(text, encoding="utf-8")
+        """A text file of the output (diff.md, datapackage.json) -> written in the staging folder."""
+        self.write_bytes(name, text.encode("utf-8"))
+
+    def write_bytes(self, name: str, data: bytes) -> None:
+        """A file of the output (tables.xlsx) -> written in the staging folder, listed in the manifest with its sha256."""
+        (self.staging / _file_name(name)).write_bytes(data)
+
+    def stream(self, name: str) -> FileSink:
+        """A file of the output written in pieces (report.html) -> its sink in the staging folder, closed by commit()."""
+        if name not in self.files:
+            self.files[name] = FileSink(self.staging / _file_name(name))
+        return self.files[name]
+
+    def read_back(self) -> dict[str, pd.DataFrame]:
+        """The tables written so far (closed first) -> their DataFrames, read from the staging folder's Parquet files
+        (for the outputs that need every row at once: tables.xlsx, the ledger)."""
+        from fengong.outputs.read import parquet_tables
+
+        for sink in self.sinks.values():
+            sink.close()
+        return parquet_tables(self.staging, list(self.sinks), list(self.partitions) if self.partitioned else None)
 
     def commit(self, manifest: dict) -> None:
         """The manifest (the checksums of every file added) -> the staging folder swapped in as `--out`.
@@ -467,9 +557,13 @@ class OutputFolder:
             OutputError: the folder cannot be written, or something foreign appeared in `--out` meanwhile.
         """
         name = path_text(self.out)
+        if self.partitioned:
+            manifest = {**manifest, "partitions": {"column": "notice_id", "order": list(self.partitions)}}
         try:
             for sink in self.sinks.values():
                 sink.close()
+            for file in self.files.values():
+                file.close()
             files = {rel: file_sha256(self.staging / rel) for rel in _tree(self.staging)
                      if rel != STAGING_MARK and (self.staging / rel).is_file()}
             text = json.dumps({"tool": "fengong", **manifest, "files": files}, ensure_ascii=False, indent=2) + "\n"
@@ -503,7 +597,9 @@ class OutputFolder:
         """Whatever is unfinished -> removed: open tables, the staging folder; the lock released."""
         for sink in self.sinks.values():
             sink.discard()
-        self.sinks = {}
+        for file in self.files.values():
+            file.close()
+        self.sinks, self.files = {}, {}
         if self.staging != Path() and (self.staging / STAGING_MARK).exists():
             shutil.rmtree(self.staging, ignore_errors=True)
         if self._lock is not None:

@@ -114,6 +114,9 @@ def batch_report(copies: int = 200) -> None:
         for jobs in sorted({1, cores}):
             elapsed = _extract(folder, Path(tmp) / f"out-{jobs}", "--no-cache", "--jobs", str(jobs))
             print(f"fengong extract, folder of {copies} notices, --jobs {jobs}: {elapsed:.2f} s, {copies / elapsed:.1f} notices/s")
+        elapsed = _extract(folder, Path(tmp) / "out-xlsx", "--no-cache", "--jobs", str(cores), "--xlsx")
+        print(f"  the same with --xlsx (tables.xlsx from the tables read back), --jobs {cores}: {elapsed:.2f} s, "
+              f"{copies / elapsed:.1f} notices/s")
 
 
 def cache_report(copies: int = 200) -> None:

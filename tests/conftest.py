@@ -17,7 +17,3 @@ def _no_user_cache(tmp_path_factory):
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
         yield
 
-
-@pytest.fixture(scope="session")
-def sample_text() -> str:
-    return SAMPLE.read_text(encoding="utf-8")

@@ -95,7 +95,9 @@ def test_notice_id_option_and_its_misuse(tmp_path, capsys):
     status, _, _ = _run(["extract", good, "--out", tmp_path / "out", "--notice-id", "cz-2019"], capsys)
     assert status == 0
     assert "cz-2019,A1-1-1" in (tmp_path / "out" / "clauses.csv").read_text(encoding="utf-8-sig")
-    status, _, stderr = _run(["extract", good, good, "--out", tmp_path / "out2", "--notice-id", "x"], capsys)
+    other = tmp_path / "other.txt"  # two inputs (the same file twice is one input: it is read once)
+    other.write_text(GOOD, encoding="utf-8")
+    status, _, stderr = _run(["extract", good, other, "--out", tmp_path / "out2", "--notice-id", "x"], capsys)
     assert status == 2 and "--notice-id" in stderr and not (tmp_path / "out2").exists()
 
 

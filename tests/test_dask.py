@@ -1,5 +1,6 @@
 """Clusters: the same run on a Dask cluster (a LocalCluster of two worker processes here) gives the same tables."""
 
+import pandas as pd
 import pyarrow.dataset as ds
 import pytest
 
@@ -30,8 +31,8 @@ def test_the_api_on_a_cluster_gives_the_local_tables(client):
 
 def test_the_cli_with_scheduler_writes_the_same_csv_and_parquet_partitioned_by_notice(client, tmp_path, capsys):
     inputs = [str(p) for p in NOTICES]
-    assert main(["extract", *inputs, "--out", str(tmp_path / "local"), "--no-cache"]) == 0
-    assert main(["extract", *inputs, "--out", str(tmp_path / "cluster"), "--no-cache", "--scheduler", client.scheduler.address]) == 0
+    assert main(["extract", *inputs, "--out", str(tmp_path / "local"), "--no-cache", "--xlsx"]) == 0
+    assert main(["extract", *inputs, "--out", str(tmp_path / "cluster"), "--no-cache", "--xlsx", "--scheduler", client.scheduler.address]) == 0
     capsys.readouterr()
     for name in SCHEMAS:
         assert (tmp_path / "cluster" / f"{name}.csv").read_bytes() == (tmp_path / "local" / f"{name}.csv").read_bytes(), name
@@ -41,3 +42,10 @@ def test_the_cli_with_scheduler_writes_the_same_csv_and_parquet_partitioned_by_n
     assert sorted(p.name for p in dataset.iterdir()) == sorted(f"notice_id={n}" for n in set(local.column("notice_id").to_pylist()))
     remote = ds.dataset(dataset, partitioning="hive").to_table().select(SCHEMAS["responsibilities"].names)
     assert sorted(remote.to_pylist(), key=repr) == sorted(local.to_pylist(), key=repr)
+    # Read back with fengong.read_tables, the partitioned folder gives the plain folder's tables, typed, in input order.
+    plain, partitioned = fengong.read_tables(tmp_path / "local"), fengong.read_tables(tmp_path / "cluster")
+    assert list(partitioned) == list(plain) == list(SCHEMAS)
+    for name in SCHEMAS:
+        pd.testing.assert_frame_equal(partitioned[name], plain[name], obj=name)
+    for name in ("report.html", "datapackage.json", "tables.xlsx"):
+        assert (tmp_path / "cluster" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name

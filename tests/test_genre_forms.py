@@ -215,3 +215,13 @@ def test_a_clause_cut_off_keeps_its_row_and_is_reported_without_a_guessed_unit()
 ])
 def test_label_variants(party, expected):
     assert _roles(party) == expected
+
+
+@pytest.mark.parametrize("party, expected", [
+    ("牵头单位：市发改委市财政局", ["市发改委", "市财政局"]),  # a table cell of two lines, joined without a separator
+    ("责任单位：区发改局区财政局区统计局", ["区发改局", "区财政局", "区统计局"]),
+    ("责任单位：市公安局交警支队", ["市公安局交警支队"]),  # one body, though it opens with another
+    ("责任单位：市委组织部", ["市委组织部"]),
+])
+def test_names_run_together_are_split_only_into_known_bodies(party, expected):
+    assert [u for _, u in _roles(party)] == expected

@@ -10,13 +10,13 @@ from fengong.cli import main
 from fengong.outputs.tables import SCHEMAS
 from fengong.outputs.write import frame_to_csv_bytes
 
-from cases import CASES, ROOT, case_frames, case_input
+from cases import CASES, DERIVED_TABLES, ROOT, case_frames, case_input
 
 CHANGZHOU = next(c for c in CASES if c.name == "changzhou-2019-credit-task-division")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-@pytest.mark.parametrize("table", list(SCHEMAS))
+@pytest.mark.parametrize("table", [t for t in SCHEMAS if t not in DERIVED_TABLES])
 def test_tables_equal_expected(case, table):
     frames = case_frames(case)
     expected = (case / "expected" / f"{table}.csv").read_bytes()

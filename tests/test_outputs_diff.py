@@ -51,7 +51,8 @@ def test_revised_sample_reports_each_edit_and_nothing_else():
 def test_cli_exit_status_and_files(tmp_path, capsys):
     out = tmp_path / "d"
     assert main(["diff", str(SAMPLE), str(REVISED / "changzhou-2019-revised.txt"), "--out", str(out)]) == 1
-    assert sorted(p.name for p in out.iterdir()) == ["changes.csv", "changes.parquet", "clause_map.csv", "clause_map.parquet", "diff.md", "manifest.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["changes.csv", "changes.parquet", "clause_map.csv", "clause_map.parquet", "diff.html", "diff.md",
+                                                     "manifest.json"]
     report = (out / "diff.md").read_text(encoding="utf-8")
     assert "| role-changed | 1 |" in report and "- A3-7: 25 renumbered" in report and "旧 old: 加强对失信行为的行业性约束和惩戒。" in report
     clause_map = (out / "clause_map.csv").read_text(encoding="utf-8-sig").splitlines()
@@ -66,6 +67,23 @@ def test_extract_folder_and_rewrapped_gb18030_copy_diff_to_nothing(tmp_path, cap
     copy.write_bytes(blocks_to_text(sample_to_blocks(SAMPLE.read_text(encoding="utf-8")), 64).replace("\n", "\r\n").encode("gb18030"))
     assert main(["diff", str(folder), str(copy), "--out", str(tmp_path / "d")]) == 0
     assert (tmp_path / "d" / "changes.csv").read_bytes() == b"\xef\xbb\xbf" + ",".join(diff.SCHEMAS["changes"].names).encode() + b"\n"
+
+
+FORMULA_NOTICE = "关于测试的通知\n\n一、=SUM(1+1)加强建设。（牵头单位：=市财政局，配合单位：'+市税务局）\n二、-完善制度。（责任单位：@市司法局）\n"
+
+
+@pytest.mark.parametrize("case", ["chinese-headers", "escaped-cells"])
+def test_a_folder_diffs_to_nothing_against_the_notice_it_was_read_from(tmp_path, capsys, case):
+    # Folders are read from their Parquet files: neither Chinese CSV headers nor the CSV's ' escapes are compared.
+    notice, options = SAMPLE, ["--headers", "zh"]
+    if case == "escaped-cells":
+        notice, options = tmp_path / "formula.txt", []
+        notice.write_text(FORMULA_NOTICE, encoding="utf-8")
+    folder = tmp_path / "tables"
+    assert main(["extract", str(notice), "--out", str(folder), *options]) == 0
+    assert main(["diff", str(folder), str(notice), "--out", str(tmp_path / "d")]) == 0
+    assert main(["diff", str(notice), str(folder), "--out", str(tmp_path / "d")]) == 0
+    assert "no changes" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("make_bad", ["missing", "not-an-output-folder", "two-notices"])
