@@ -121,7 +121,7 @@ def _xml(package: _Package, member: str) -> etree._Element:
     try:
         with package.zip.open(info) as stream:
             data = stream.read(MAX_MEMBER_BYTES + 1)  # the size a ZIP declares may lie
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError) as exc:
         raise InputError(name, f"OFD part {member} cannot be read, it is damaged ({type(exc).__name__})") from None
     package.read[0] += len(data)
     if len(data) > MAX_MEMBER_BYTES or package.read[0] > MAX_TOTAL_BYTES:
