@@ -131,6 +131,7 @@ def _diff(args: argparse.Namespace) -> int:
             folder.write_frame(name, frame, SCHEMAS[name])
         folder.write_text("diff.md", found.report)
         folder.write_text("diff.html", found.html)
+        _check_interrupted()
         folder.commit(found.manifest)
     summary = ", ".join(f"{k} {v}" for k, v in found.manifest["changes"].items() if v) or "no changes"
     print(f"{path_text(args.old)} -> {path_text(args.new)}: {summary}", file=sys.stderr)
@@ -194,6 +195,7 @@ def _run(args: argparse.Namespace, settings: Any, tasks: list, errors: list, not
             report.error(str(error))
         pages = report.page if report.progress else None
         for task, result in zip(tasks, tasks_to_results(tasks, settings, jobs, limits, client, encode=True, progress=pages), strict=True):
+            _check_interrupted()
             batch.add(task, result)
             report.result(task, result)
             if result.report:  # the notice's section, made by its worker: appended, not kept
@@ -206,6 +208,7 @@ def _run(args: argparse.Namespace, settings: Any, tasks: list, errors: list, not
             return EXIT_UNUSABLE
         html.write(report_tail(contents))
         frames = _write_files(args, folder)
+        _check_interrupted()
         folder.commit(batch.manifest(list(SCHEMAS)))
     written = [f"{name}.csv ({batch.rows[name]} rows)" for name in SCHEMAS] + ["report.html", "datapackage.json"]
     if not args.quiet:
@@ -310,12 +313,30 @@ def _on_signal(signum: int, frame: object) -> None:
     raise _Interrupted
 
 
+def _check_interrupted() -> None:
+    """A Ctrl-C whose exception Python dropped -> raised now (see _unraisable)."""
+    if _signals:
+        raise _Interrupted
+
+
+def _unraisable(info: Any) -> None:
+    """An exception Python cannot raise -> reported as Python reports it, unless it is the Ctrl-C exception.
+
+    A signal that comes while a finalizer runs (a regex or file object's __del__) raises there, where Python prints a
+    traceback and drops the exception; the run would then go on and write its output. It is dropped quietly instead,
+    and the run stops at its next check (_check_interrupted), before anything is committed.
+    """
+    if not isinstance(info.exc_value, _Interrupted):
+        sys.__unraisablehook__(info)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line arguments -> exit status (0 done / no change, 1 diff found changes, 2 unusable input or arguments,
     3 some inputs unusable, 130 interrupted)."""
     args = _parser().parse_args(argv)
     handled = (signal.SIGINT, signal.SIGTERM) if _main_thread() else ()
     previous = {signum: signal.signal(signum, _on_signal) for signum in handled}
+    previous_hook, sys.unraisablehook = sys.unraisablehook, _unraisable
     _signals.clear()
     try:
         return _diff(args) if args.command == "diff" else _extract(args)
@@ -328,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         print("fengong: interrupted; nothing written (an earlier output folder is unchanged)", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
+        sys.unraisablehook = previous_hook
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
