@@ -202,7 +202,7 @@ def path_to_version(path: Path, registry: Registry, password: str | None = None,
 
 _LOCK_PREFIXES = ("~$", ".~lock.", "._")  # Word/WPS lock files, LibreOffice locks, macOS resource forks
 _SCAN_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")  # inputs OCR may read
-_OCR_ADVICE = "--time-limit; about 10 s a page on two cores"
+_OCR_ADVICE = "--time-limit; 3-8 s a page on two cores"
 
 
 @dataclass(frozen=True, slots=True)

@@ -401,3 +401,27 @@ def test_a_worker_forked_after_ocr_in_the_caller_reads_a_scan(tmp_path):
     assert done.returncode == 0, done.stderr
     failures, rows = done.stdout.strip().rsplit(" ", 1)
     assert failures == "()" and int(rows) > 0
+
+
+def test_a_scan_stopped_at_the_time_limit_is_told_how_to_give_it_more_time_and_the_cache_keeps_modes_apart():
+    from fengong.cache import cache_key
+    from fengong.pipeline import Task, lost_to_result
+    from fengong.pool import Limits
+
+    limits = Limits(seconds=600)
+    assert "--time-limit; 3-8 s a page" in lost_to_result(Task(Path("scan.pdf"), "scan"), "time", limits).failure
+    assert "--time-limit; 3-8 s a page" in lost_to_result(Task(Path("page.TIF"), "page"), "time", limits).failure
+    assert "OCR" not in lost_to_result(Task(Path("notice.txt"), "notice"), "time", limits).failure
+    keys = {cache_key("0" * 64, "", "scan", None, mode) for mode in ("auto", "always", "never")}
+    assert len(keys) == 3  # a result read without OCR is never given for a run with it
+
+
+def test_the_progress_line_names_the_page_ocr_is_reading(tmp_path, capsys):
+    from PIL import Image
+
+    scan = tmp_path / "scan.tif"
+    pages = [Image.new("L", (300, 200), 255), Image.new("L", (300, 200), 255)]
+    pages[0].save(scan, save_all=True, append_images=pages[1:])
+    assert main(["extract", str(scan), "--progress", "--out", str(tmp_path / "out")]) == 2  # blank: no text
+    err = capsys.readouterr().err
+    assert f"{scan}: OCR page 1/2" in err and f"{scan}: OCR page 2/2" in err
