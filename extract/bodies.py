@@ -26,7 +26,7 @@ from fengong.extract.resources import shipped_text
 from fengong.extract.script import t2s_table
 
 __all__ = ["Body", "parse_body", "looks_like_body", "body_suffix_start", "expand_shared_suffix", "national_name",
-           "ends_like_body", "looks_like_unit_list"]
+           "ends_like_body", "looks_like_unit_list", "vocabulary"]
 
 DATA_FILE = "bodies.csv"  # shipped beside this module (fengong.extract)
 
@@ -1310,6 +1310,14 @@ _init()
 
 
 # ---------------------------------------------------------------- helpers the readers of lists use
+@functools.cache
+def vocabulary() -> frozenset[str]:
+    """-> the words names are read from: local and national names, organisations, zones, places, level prefixes
+    (what a reader that mends misread names, OCR, may substitute characters from)."""
+    words = (*_CORE, *_NATIONAL, *_ORG, *_ZONE_WORDS, *_BASES, *LEVEL_WORDS, *GOV_PREFIXES, *PARTY_PREFIXES, *PARTY_MARKERS)
+    return frozenset(w for w in words if w)
+
+
 def national_name(key: str) -> str | None:
     """A body's key -> its official national name (development-reform -> 国家发展和改革委员会), None if it has none."""
     row = _ROW.get(key)

@@ -3,12 +3,14 @@
 Every input is read once, as bytes, after checks that cost nothing: it must be a regular file (not a folder,
 FIFO, device or socket, wherever a symbolic link points) within its form's size limit, measured with stat and
 enforced by a read that stops at the limit. The readers of each form then work on those bytes, so the hash in
-the manifest is of exactly what was read. Each form's reader is imported only when a file of that form comes.
+the manifest is of exactly what was read. Each form's reader is imported only when a file of that form comes
+(a run over text files loads neither the PDF libraries, nor the OCR engine, Pillow or the OFD reader).
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +20,17 @@ from fengong.extract.reading import DEFAULT_LIMITS, Limits, check_line_lengths, 
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + (".pdf", ".docx")
+OFFICE_SUFFIXES = (".doc", ".wps")  # legacy Word and WPS Writer, converted by LibreOffice
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # scans, read by OCR
+# Images are read when named, not picked out of a folder: a folder's photos and charts are not notices.
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + (".pdf", ".docx", ".ofd") + OFFICE_SUFFIXES
 _ADVICE = {
-    ".doc": "legacy Word .doc is not read: save it as DOCX or PDF",
-    ".wps": "WPS .wps is not read: save it as DOCX or PDF",
     ".et": "WPS spreadsheet .et is not read: save the notice as DOCX or PDF",
 }
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and WPS: a .doc saved under a .docx name
+
+Progress = Callable[[int, int], None]
+"""Told (pages done, pages to do) after each page OCR reads: it takes seconds a page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,18 +49,28 @@ def _size_limit(suffix: str, limits: Limits) -> tuple[int, str]:
         return limits.pdf_bytes, "PDF"
     if suffix == ".docx":
         return limits.docx_bytes, "DOCX"
+    if suffix == ".ofd":
+        return limits.ofd_bytes, "OFD"
+    if suffix in OFFICE_SUFFIXES:
+        return limits.office_bytes, "document"
+    if suffix in IMAGE_SUFFIXES:
+        return limits.image_bytes, "image"
     if suffix in HTML_SUFFIXES:
         return limits.html_bytes, "web page"
     return limits.text_bytes, "text file"
 
 
-def bytes_to_lines(data: bytes, suffix: str, name: str, password: str | None = None,
-                   limits: Limits = DEFAULT_LIMITS) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
-    """Bytes of a notice file, the suffix of its name (.pdf, .docx, .html, else text) -> its lines and issues.
+def bytes_to_lines(data: bytes, suffix: str, name: str, password: str | None = None, limits: Limits = DEFAULT_LIMITS,
+                   ocr: str = "auto", progress: Progress | None = None) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
+    """Bytes of a notice file, the suffix of its name (.pdf, .docx, .doc, .wps, .ofd, .html, an image's, else text)
+    -> its lines and issues.
+
+    `ocr` (auto, always, never) says which pages OCR reads (see extract/ocr.py); `progress` is told (pages done,
+    pages to do) after each page it reads.
 
     Raises:
-        InputError: empty, binary, undecodable, over a limit, or a PDF/DOCX that cannot be read
-            (see pdf_bytes_to_lines, docx_bytes_to_lines).
+        InputError: empty, binary, undecodable, over a limit, or a PDF/DOCX/DOC/OFD/image that cannot be read
+            (see pdf_bytes_to_lines, docx_bytes_to_lines, office_bytes_to_lines, ofd_bytes_to_lines, image_bytes_to_lines).
     """
     if not data:
         raise InputError(name, "file is empty")
@@ -61,7 +78,19 @@ def bytes_to_lines(data: bytes, suffix: str, name: str, password: str | None = N
     if suffix == ".pdf":
         from fengong.extract.pdf import pdf_bytes_to_lines
 
-        lines, issues = pdf_bytes_to_lines(data, name, password, limits)
+        lines, issues = pdf_bytes_to_lines(data, name, password, limits, ocr, progress)
+    elif suffix in OFFICE_SUFFIXES or (suffix == ".docx" and data.startswith(_COMPOUND_FILE)):
+        from fengong.extract.office import office_bytes_to_lines
+
+        lines, issues = office_bytes_to_lines(data, name, limits)
+    elif suffix == ".ofd":
+        from fengong.extract.ofd import ofd_bytes_to_lines
+
+        lines = ofd_bytes_to_lines(data, name, limits)
+    elif suffix in IMAGE_SUFFIXES:
+        from fengong.extract.ocr import image_bytes_to_lines
+
+        lines = image_bytes_to_lines(data, name, ocr, limits, progress)
     elif suffix == ".docx":
         from fengong.extract.docx import docx_bytes_to_lines
 
@@ -78,19 +107,21 @@ def bytes_to_lines(data: bytes, suffix: str, name: str, password: str | None = N
     return check_line_lengths(lines, limits, name), issues
 
 
-def path_to_source(path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
-    """Path of one notice file (text, HTML, PDF or DOCX) -> its lines and checksum.
+def path_to_source(path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS, ocr: str = "auto",
+                   progress: Progress | None = None) -> Source:
+    """Path of one notice file (text, HTML, PDF, DOCX, DOC/WPS, OFD, or a PNG/JPEG/TIFF scan) -> its lines and checksum;
+    `ocr` and `progress` as for bytes_to_lines.
 
     Raises:
         InputError: missing, not a regular file, over its form's size limit, unreadable, of a form not read,
-            empty, binary, undecodable, or a PDF/DOCX that cannot be opened (see bytes_to_lines).
+            empty, binary, undecodable, or a file of its form that cannot be read (see bytes_to_lines).
     """
     suffix = path.suffix.lower()
     if suffix in _ADVICE and path.is_file():
         raise InputError(str(path), _ADVICE[suffix])
     max_bytes, what = _size_limit(suffix, limits)
     data = read_regular_file(path, max_bytes, what)
-    lines, issues = bytes_to_lines(data, suffix, str(path), password, limits)
+    lines, issues = bytes_to_lines(data, suffix, str(path), password, limits, ocr, progress)
     return Source(str(path), hashlib.sha256(data).hexdigest(), len(data), lines, issues)
 
 

@@ -80,6 +80,7 @@ class Line:
     line: int  # 1-based line number in the input
     page: int | None  # 1-based page where the input has pages, else None
     text: str
+    confidence: float | None = None  # OCR's confidence in the line (0-1, its least sure character); None: text was given
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,9 @@ lines for the same page: pdf_layout groups pdfium's characters the way pdfplumbe
 Before a page is read its content streams are inflated in bounded memory (pdf_streams), so a corrupt stream
 becomes a `damaged-page` issue instead of a page that silently ends early, and pdfium counts its characters and
 drawings, so no page reaches a step whose cost grows faster than its size with more than the limits allow.
+
+Pages without usable text (a scan, an image page inside a text PDF) are read by OCR (extract/ocr.py, imported only
+when such a page comes) and then go through the same steps as the others.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import logging
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,41 +38,65 @@ if TYPE_CHECKING:  # the readers' libraries are imported when a PDF comes
 
     from fengong.extract.pdf_plumber import LazyPlumber
 
-__all__ = ["CELL_SEPARATOR", "DEFAULT_LIMITS", "Limits", "PageText", "pages_to_lines", "pages_without_text",
+__all__ = ["CELL_SEPARATOR", "DEFAULT_LIMITS", "Limits", "PageText", "pages_for_ocr", "pages_to_lines", "pages_without_text",
            "pdf_bytes_to_lines", "pdf_bytes_to_pages", "pdf_to_lines"]
 
 _DIGITS = regex.compile(r"\d+")
+# Fewer readable characters than this on a page and it is taken for a scan (a page number stamped on it is no text layer).
+MIN_TEXT_CHARS = 10
 
 
-def pdf_to_lines(path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
+def pdf_to_lines(path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS, ocr: str = "auto",
+                 progress: Callable[[int, int], None] | None = None) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
     """Path of a PDF -> its lines (page and line within the page kept) and what could not be read, as issues.
 
     Raises:
         InputError: not a regular file, over the size limit, or unusable (see pdf_bytes_to_lines).
     """
-    return pdf_bytes_to_lines(read_regular_file(path, limits.pdf_bytes, "PDF"), str(path), password, limits)
+    return pdf_bytes_to_lines(read_regular_file(path, limits.pdf_bytes, "PDF"), str(path), password, limits, ocr, progress)
 
 
-def pdf_bytes_to_lines(data: bytes, name: str, password: str | None = None,
-                       limits: Limits = DEFAULT_LIMITS) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
+def pdf_bytes_to_lines(data: bytes, name: str, password: str | None = None, limits: Limits = DEFAULT_LIMITS,
+                       ocr: str = "auto", progress: Callable[[int, int], None] | None = None) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
     """Bytes of a PDF named `name` -> its lines (page and line within the page kept) and its issues.
 
     Table cells (pdfplumber's table finder) come out as one line per row, cells separated by a tab, each cell's
-    wrapped lines joined; running headers, footers and page numbers repeated across pages are dropped.
+    wrapped lines joined; running headers, footers and page numbers repeated across pages are dropped. The pages
+    pages_for_ocr lists for `ocr` (auto, always, never) are read by OCR, their lines carrying its confidence;
+    `progress` is told (pages done, pages to do) after each.
 
     Raises:
         InputError: not a PDF, truncated, damaged, encrypted without the right password, over the limits,
-            without a text layer (scanned), or unreadable on most pages.
+            without a text layer (scanned) or unreadable on most pages, OCR off or finding nothing there either.
     """
     pages, issues = pdf_bytes_to_pages(data, name, password, limits)
-    # Hook for a reader of images (OCR): the pages listed by pages_without_text(pages) have no text layer; giving
-    # them rows here (PageText with the OCR'd rows) lets the steps below treat them like any other page.
-    return pages_to_lines(pages, issues, name)
+    wanted = pages_for_ocr(pages, ocr, issues)
+    if wanted:
+        from fengong.extract.ocr import pdf_pages_to_ocr
+
+        read = {page.number: page for page in pdf_pages_to_ocr(data, name, password, wanted, limits, progress) if page.rows}
+        pages = tuple(read.get(p.number, p) for p in pages)  # a page where OCR finds nothing keeps what it had
+    return pages_to_lines(pages, issues, name, ocr)
 
 
 def pages_without_text(pages: tuple[PageText, ...]) -> tuple[int, ...]:
     """Pages as read -> numbers of those without any glyph (scanned images, or pages left blank)."""
     return tuple(p.number for p in pages if not p.chars)
+
+
+def pages_for_ocr(pages: tuple[PageText, ...], ocr: str, issues: tuple[Issue, ...] = ()) -> tuple[int, ...]:
+    """Pages as read, the OCR mode and the issues found reading them -> numbers of the pages OCR is to read.
+
+    never: none; always: every page; auto: the pages without usable text, that is pages without text (see
+    pages_without_text), with fewer than MIN_TEXT_CHARS readable characters (a scan with a page number stamped on
+    it) or whose glyphs mostly have no Unicode. A damaged page is never given to OCR (rendering it draws what the
+    broken stream holds, no more): its damaged-page issue says to read it in the source.
+    """
+    if ocr == "never":
+        return ()
+    damaged = {i.page for i in issues if i.code == IssueCode.DAMAGED_PAGE}
+    return tuple(p.number for p in pages if p.reader != "damaged" and p.number not in damaged and (
+        ocr == "always" or p.chars - p.bad < MIN_TEXT_CHARS or p.bad > p.chars / 2))
 
 
 def _check_envelope(data: bytes, name: str) -> None:
@@ -316,7 +343,7 @@ def _furniture(pages: tuple[PageText, ...]) -> set[tuple[int, float]]:
     return furniture
 
 
-def _empty_pages(kept: dict[int, list[str]], reported: set[int]) -> list[Issue]:
+def _empty_pages(kept: dict[int, list[TextRow]], reported: set[int]) -> list[Issue]:
     """Text kept per page -> an empty-page issue for each page without text whose neighbours have text."""
     numbers = sorted(kept)
     issues = []
@@ -328,9 +355,11 @@ def _empty_pages(kept: dict[int, list[str]], reported: set[int]) -> list[Issue]:
     return issues
 
 
-def pages_to_lines(pages: tuple[PageText, ...], issues: tuple[Issue, ...], name: str) -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
-    """Pages as read and their issues -> the document's lines (headers, footers and unreadable pages left out) and
-    all its issues (unreadable-text and empty-page added).
+def pages_to_lines(pages: tuple[PageText, ...], issues: tuple[Issue, ...], name: str,
+                   ocr: str = "never") -> tuple[tuple[Line, ...], tuple[Issue, ...]]:
+    """Pages as read (OCR's among them) and their issues -> the document's lines (headers, footers and unreadable
+    pages left out) and all its issues (unreadable-text and empty-page added); `ocr` is the mode the pages were
+    read with, which the messages name.
 
     Raises:
         InputError: no page has a text layer (scanned), or most pages are unreadable.
@@ -339,19 +368,21 @@ def pages_to_lines(pages: tuple[PageText, ...], issues: tuple[Issue, ...], name:
     if len(damaged) > len(pages) / 2 or (damaged and not any(p.chars for p in pages)):
         raise InputError(name, f"PDF cannot be read, it is damaged on {len(damaged)} of {len(pages)} pages")
     if not any(p.chars for p in pages):
-        raise InputError(name, "PDF has no text layer (a scanned image?); run OCR on it first")
+        raise InputError(name, "PDF has no text layer (a scanned image?); read it with --ocr auto" if ocr == "never"
+                         else "PDF has no text layer, and OCR found no text on its pages")
     with_text = [p for p in pages if p.chars]
     unreadable = [p for p in with_text if p.bad > p.chars / 2]
     if len(unreadable) > len(with_text) / 2:
-        raise InputError(name, f"PDF text is unreadable on {len(unreadable)} of {len(with_text)} pages (glyphs without Unicode, e.g. (cid:NNN)); needs OCR or the source document")
+        advice = "needs OCR (--ocr auto) or the source document" if ocr == "never" else "OCR found no text there either: get the source document"
+        raise InputError(name, f"PDF text is unreadable on {len(unreadable)} of {len(with_text)} pages (glyphs without Unicode, e.g. (cid:NNN)); {advice}")
     found = list(issues) + [
         Issue(IssueCode.UNREADABLE_TEXT, f"page {p.number}: {p.bad} of {p.chars} characters have no Unicode; page skipped", None, None, p.number)
         for p in unreadable
     ]
     skip = _furniture(pages)
     skipped = {p.number for p in unreadable}
-    kept = {page.number: [] if page.number in skipped else [r.text for r in page.rows if (page.number, r.top) not in skip] for page in pages}
+    kept = {page.number: [] if page.number in skipped else [r for r in page.rows if (page.number, r.top) not in skip] for page in pages}
     found.extend(_empty_pages(kept, {i.page for i in found if i.page is not None}))
-    lines = [Line(name, i, number, text) for number, texts in kept.items() for i, text in enumerate(texts, start=1)]
+    lines = [Line(name, i, number, r.text, r.confidence) for number, rows in kept.items() for i, r in enumerate(rows, start=1)]
     return tuple(lines), tuple(sorted(found, key=lambda i: (i.page or 0)))
 

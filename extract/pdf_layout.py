@@ -32,10 +32,11 @@ class Char:
 
 @dataclass(frozen=True, slots=True)
 class TextRow:
-    """One line of a page: the top of its highest character and its text."""
+    """One line of a page: the top of its highest character and its text (and OCR's confidence in it, if OCR read it)."""
 
     top: float
     text: str
+    confidence: float | None = None  # 0-1, its least sure character; None: the text layer gave it
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ class PageText:
     height: float
     chars: int  # glyphs that are not spaces
     bad: int  # of those, glyphs without Unicode ((cid:N))
-    reader: str = "pdfium"  # pdfium or pdfplumber
+    reader: str = "pdfium"  # pdfium, pdfplumber, ocr, or damaged
 
 
 def duplicate_indexes(keys: Sequence[Hashable], tops: Sequence[float], x0s: Sequence[float],

@@ -6,9 +6,10 @@ import errno
 import os
 import stat
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from pathlib import Path
 
-from fengong.extract.errors import InputError
+from fengong.extract.errors import FengongError, InputError
 from fengong.extract.model import Line
 
 # Every reader gives a table row as one line, its cells separated by a tab (empty cells kept).
@@ -36,6 +37,11 @@ class Limits:
     docx_ratio: int = 100  # uncompressed / compressed size of a member over 1 MB (XML compresses 5-20 times)
     html_bytes: int = 32 * MB
     text_bytes: int = 128 * MB
+    ofd_bytes: int = 200 * MB  # an OFD package (a ZIP of XML, fonts and images); its parts are bounded in extract/ofd.py
+    office_bytes: int = 100 * MB  # a .doc or .wps file, converted by LibreOffice
+    office_seconds: float = 120.0  # LibreOffice's conversion of one file; a first start builds its profile (seconds)
+    image_bytes: int = 200 * MB  # a PNG, JPEG or TIFF scan (a TIFF may hold many pages)
+    ocr_pages: int = 500  # pages read by OCR in one input (seconds each); pixels per page are bounded in extract/ocr.py
     max_line_chars: int = 10_000  # one line of text, or a paragraph or table row of a DOCX or web page (notices: < 2,300)
 
     def __post_init__(self) -> None:
@@ -46,6 +52,26 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+class OcrMode(StrEnum):
+    """Which pages are read by OCR (extract/ocr.py)."""
+
+    AUTO = "auto"  # pages without usable text: none or hardly any characters, or glyphs without Unicode
+    ALWAYS = "always"  # every page of a PDF, its text layer ignored (a text layer that is wrong)
+    NEVER = "never"  # no OCR: a scanned PDF or an image is an unusable input
+
+
+def ocr_mode(value: str) -> OcrMode:
+    """A mode as given (auto, always, never) -> the OcrMode.
+
+    Raises:
+        FengongError: the value is not one of the modes.
+    """
+    try:
+        return OcrMode(value)
+    except ValueError:
+        raise FengongError(f"OCR mode {value!r} is not one of {', '.join(m.value for m in OcrMode)}") from None
 
 _KINDS = (
     (stat.S_ISFIFO, "is a FIFO (named pipe), not a regular file"),

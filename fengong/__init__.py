@@ -26,18 +26,19 @@ if TYPE_CHECKING:
 
 
 def extract(paths: Any, aliases: Any = None, password: str | None = None, notice_id: str | None = None,
-            strict: bool = True, jobs: int | None = None, client: Any = None, cache: Any = None) -> dict[str, pd.DataFrame]:
+            strict: bool = True, jobs: int | None = None, client: Any = None, cache: Any = None,
+            ocr: str = "auto") -> dict[str, pd.DataFrame]:
     """Notice files or folders -> the tables, keyed by table name (see fengong.api.extract)."""
     from fengong.api import extract as run
 
-    return run(paths, aliases, password, notice_id, strict, jobs, client, cache)
+    return run(paths, aliases, password, notice_id, strict, jobs, client, cache, ocr)
 
 
-def diff(old: Any, new: Any, aliases: Any = None, password: str | None = None) -> dict[str, pd.DataFrame]:
+def diff(old: Any, new: Any, aliases: Any = None, password: str | None = None, ocr: str = "auto") -> dict[str, pd.DataFrame]:
     """Two versions of a notice -> the tables changes and clause_map (see fengong.api.diff)."""
     from fengong.api import diff as run
 
-    return run(old, new, aliases, password)
+    return run(old, new, aliases, password, ocr)
 
 
 def read_tables(folder: Any) -> dict[str, pd.DataFrame]:

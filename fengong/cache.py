@@ -1,7 +1,7 @@
 """The result cache: what reading an input gave, kept on disk under a key of everything that decides it.
 
-The key is the sha256 of (the input's bytes, the tool's version and code, the alias file's content, the notice_id
-and the password). A changed input, alias file or tool gives a new key and the input is read again. Entries
+The key is the sha256 of (the input's bytes, the tool's version and code, the alias file's content, the notice_id,
+the password and the OCR mode). A changed input, alias file or tool gives a new key and the input is read again. Entries
 are gzip-compressed JSON (plain values, never pickles: a cache folder may be shared), written to a temporary
 name and renamed, so a killed run leaves no half entry under a real name; an entry that does not read back
 (damaged, truncated, foreign) is ignored and rewritten.
@@ -63,10 +63,10 @@ def input_digest(path: Path) -> str | None:
         return None
 
 
-def cache_key(input_sha: str, aliases_sha: str, notice_id: str, password: str | None) -> str:
+def cache_key(input_sha: str, aliases_sha: str, notice_id: str, password: str | None, ocr: str = "auto") -> str:
     """Everything that decides a result -> its key (hex sha256)."""
     parts = [str(_FORMAT), code_fingerprint(), input_sha, aliases_sha, notice_id,
-             hashlib.sha256(password.encode()).hexdigest() if password else ""]
+             hashlib.sha256(password.encode()).hexdigest() if password else "", str(ocr)]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 

@@ -27,6 +27,7 @@ EPILOG = f"""examples:
   fengong extract notices/ --out tables/ --jobs 4 --aliases my-units.csv
   fengong extract notices/ --out tables/ --xlsx --headers zh --db ledger.duckdb
   {PASSWORD_ENV}=secret fengong extract locked.pdf --out tables/
+  fengong extract scan.pdf page1.png --out tables/ --time-limit 1800   # scans: OCR takes seconds a page
   fengong diff 2023.pdf 2024.pdf --out changes/
 
 exit status:
@@ -60,6 +61,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--aliases", type=Path, metavar="FILE", help="extra unit aliases (canonical,full_name,aliases)")
     parser.add_argument("--password", metavar="PASSWORD", help=f"password of encrypted PDF input (visible to `ps`: prefer --password-file or ${PASSWORD_ENV})")
     parser.add_argument("--password-file", type=Path, metavar="FILE", help="file whose first line is the PDF password")
+    parser.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                        help="read pages by OCR: auto (pages without text: scans), always (every page), never")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -123,11 +126,12 @@ def _diff(args: argparse.Namespace) -> int:
     from fengong.outputs.write import OutputFolder
 
     with OutputFolder(args.out, inputs=[args.old, args.new]) as folder:
-        found = compare_versions(args.old, args.new, args.aliases, read_password(args), jobs=1)
+        found = compare_versions(args.old, args.new, args.aliases, read_password(args), jobs=1, ocr=args.ocr)
         for name, frame in found.tables.items():
             folder.write_frame(name, frame, SCHEMAS[name])
         folder.write_text("diff.md", found.report)
         folder.write_text("diff.html", found.html)
+        _check_interrupted()
         folder.commit(found.manifest)
     summary = ", ".join(f"{k} {v}" for k, v in found.manifest["changes"].items() if v) or "no changes"
     print(f"{path_text(args.old)} -> {path_text(args.new)}: {summary}", file=sys.stderr)
@@ -159,7 +163,7 @@ def _extract(args: argparse.Namespace) -> int:
 
         check_ledger(args.db)  # before anything is read: a file that is not a ledger is refused at once
     cache = None if args.no_cache else (args.cache or default_cache_dir())
-    settings = make_settings(args.aliases, read_password(args), cache)
+    settings = make_settings(args.aliases, read_password(args), cache, args.ocr)
     tasks, errors, notes = paths_to_tasks(args.inputs, args.notice_id)
     limits = Limits(args.time_limit, args.memory_limit * 1024**2)
     jobs = min(args.jobs or os.cpu_count() or 1, max(1, len(tasks)))
@@ -189,7 +193,9 @@ def _run(args: argparse.Namespace, settings: Any, tasks: list, errors: list, not
         for error in errors:
             batch.fail(error)
             report.error(str(error))
-        for task, result in zip(tasks, tasks_to_results(tasks, settings, jobs, limits, client, encode=True), strict=True):
+        pages = report.page if report.progress else None
+        for task, result in zip(tasks, tasks_to_results(tasks, settings, jobs, limits, client, encode=True, progress=pages), strict=True):
+            _check_interrupted()
             batch.add(task, result)
             report.result(task, result)
             if result.report:  # the notice's section, made by its worker: appended, not kept
@@ -202,6 +208,7 @@ def _run(args: argparse.Namespace, settings: Any, tasks: list, errors: list, not
             return EXIT_UNUSABLE
         html.write(report_tail(contents))
         frames = _write_files(args, folder)
+        _check_interrupted()
         folder.commit(batch.manifest(list(SCHEMAS)))
     written = [f"{name}.csv ({batch.rows[name]} rows)" for name in SCHEMAS] + ["report.html", "datapackage.json"]
     if not args.quiet:
@@ -272,6 +279,10 @@ class Report:
         if self.progress:
             self._show(path_text(task.path))
 
+    def page(self, task: Any, done: int, total: int) -> None:
+        """A page of an input read by OCR (seconds each) -> the progress line says so."""
+        self._show(f"{path_text(task.path)}: OCR page {done}/{total}")
+
     def _show(self, current: str) -> None:
         elapsed = time.monotonic() - self.start
         rate = self.done_count / elapsed if elapsed > 0 else 0.0
@@ -302,12 +313,30 @@ def _on_signal(signum: int, frame: object) -> None:
     raise _Interrupted
 
 
+def _check_interrupted() -> None:
+    """A Ctrl-C whose exception Python dropped -> raised now (see _unraisable)."""
+    if _signals:
+        raise _Interrupted
+
+
+def _unraisable(info: Any) -> None:
+    """An exception Python cannot raise -> reported as Python reports it, unless it is the Ctrl-C exception.
+
+    A signal that comes while a finalizer runs (a regex or file object's __del__) raises there, where Python prints a
+    traceback and drops the exception; the run would then go on and write its output. It is dropped quietly instead,
+    and the run stops at its next check (_check_interrupted), before anything is committed.
+    """
+    if not isinstance(info.exc_value, _Interrupted):
+        sys.__unraisablehook__(info)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line arguments -> exit status (0 done / no change, 1 diff found changes, 2 unusable input or arguments,
     3 some inputs unusable, 130 interrupted)."""
     args = _parser().parse_args(argv)
     handled = (signal.SIGINT, signal.SIGTERM) if _main_thread() else ()
     previous = {signum: signal.signal(signum, _on_signal) for signum in handled}
+    previous_hook, sys.unraisablehook = sys.unraisablehook, _unraisable
     _signals.clear()
     try:
         return _diff(args) if args.command == "diff" else _extract(args)
@@ -320,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         print("fengong: interrupted; nothing written (an earlier output folder is unchanged)", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
+        sys.unraisablehook = previous_hook
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from fengong.extract.errors import FengongError, InputError
 from fengong.extract.ingest import Source, path_to_source, paths_to_notice_files
-from fengong.extract.model import Issue, IssueCode, Notice
+from fengong.extract.model import Assignment, Issue, IssueCode, Line, Notice
 from fengong.extract.names import path_text, printable
 from fengong.extract.parties import clause_to_assignments
 from fengong.extract.segment import lines_to_notice
 from fengong.normalize.jurisdiction import level_from_units, notice_to_jurisdiction
-from fengong.normalize.registry import Registry, assignments_to_responsibilities
+from fengong.normalize.registry import Namer, Registry, assignments_to_responsibilities
 from fengong.outputs.tables import NoticeInfo, NoticeTables, notices_to_frames
 from fengong.pool import DEFAULT_LIMITS, Limits
 from fengong.version import __version__
@@ -50,7 +50,7 @@ class NoClausesError(InputError):
 
 
 def source_to_tables(source: Source, notice_id: str, registry: Registry) -> Extracted:
-    """A read input -> its clauses, normalised responsibilities and issues.
+    """A read input -> its clauses, normalised responsibilities and issues (units read by OCR checked: see ocr_checked).
 
     Raises:
         InputError: the text holds no task clauses.
@@ -67,15 +67,37 @@ def source_to_tables(source: Source, notice_id: str, registry: Registry) -> Extr
     head = "\n".join(line.text for line in source.lines[:60])
     jurisdiction = notice_to_jurisdiction(notice.title, notice.issuer, head, notice.doc_number)
     jurisdiction = level_from_units(jurisdiction, [a.unit_raw for a in assignments])
-    responsibilities, unknown = assignments_to_responsibilities(assignments, registry.for_notice(jurisdiction, notice.aliases))
+    namer = registry.for_notice(jurisdiction, notice.aliases)
+    assignments = ocr_checked(assignments, source.lines, namer, issues)
+    responsibilities, unknown = assignments_to_responsibilities(assignments, namer)
     issues.extend(unknown)
     info = NoticeInfo(notice_id=notice_id, title=notice.title, issuer=notice.issuer, doc_number=notice.doc_number, date=notice.date,
                       jurisdiction=jurisdiction.name, level=jurisdiction.level.value, sha256=source.sha256, path=printable(source.path))
     return Extracted(source, notice, NoticeTables(notice_id, notice.clauses, tuple(responsibilities), tuple(issues), info))
 
 
-def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = None, password: str | None = None) -> Run:
-    """Input paths -> every usable notice read and normalised, and the unusable inputs with their reasons.
+def ocr_checked(assignments: list[Assignment], lines: tuple[Line, ...], namer: Namer, issues: list[Issue]) -> list[Assignment]:
+    """Units as read, the lines they were read from and the notice's namer -> the units, an unknown one read by OCR
+    that is one character off exactly one body the body-name model or the notice's registry knows mended to it;
+    a low-confidence issue for each unit on a doubtful OCR line and a corrected-unit issue for each mending are
+    added to `issues`. Lines that were given as text are left alone (and cost nothing here)."""
+    if all(line.confidence is None for line in lines):
+        return assignments
+    from fengong.extract.bodies import vocabulary
+    from fengong.extract.ocr import correct_ocr_units, low_confidence_issues
+
+    issues.extend(low_confidence_issues(assignments, lines))
+    registry_names = frozenset(namer.spellings)
+    fixed, corrected = correct_ocr_units(assignments, lines, (vocabulary(), registry_names),
+                                         lambda name, prefix: namer.unit(name, prefix).known)
+    issues.extend(corrected)
+    return fixed
+
+
+def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = None, password: str | None = None,
+                 ocr: str = "auto") -> Run:
+    """Input paths -> every usable notice read (pages by OCR as `ocr` says) and normalised, and the unusable inputs
+    with their reasons.
 
     Raises:
         FengongError: `notice_id` is given with more than one input.
@@ -87,7 +109,7 @@ def paths_to_run(paths: list[Path], registry: Registry, notice_id: str | None = 
     for path in files:
         this_id = _unique_id(notice_id or path.stem, used)
         try:
-            source = path_to_source(path, password)
+            source = path_to_source(path, password, ocr=ocr)
             extracted.append(source_to_tables(source, this_id, registry))
         except NoClausesError as exc:
             failures.append(exc)
@@ -156,10 +178,10 @@ def run_to_summary(run: Run) -> list[str]:
 
 
 def path_to_version(path: Path, registry: Registry, password: str | None = None, jobs: int | None = None,
-                    limits: Limits = DEFAULT_LIMITS) -> tuple[VClause, ...]:
+                    limits: Limits = DEFAULT_LIMITS, ocr: str = "auto") -> tuple[VClause, ...]:
     """A notice file, or a folder written by `fengong extract`, -> the clauses and units a diff compares.
 
-    jobs=None reads the file in this process; jobs=1 in a worker process under `limits`.
+    jobs=None reads the file in this process; jobs=1 in a worker process under `limits`; `ocr` as in Settings.
 
     Raises:
         InputError: the notice cannot be read, or the folder is not one notice's tables.
@@ -170,7 +192,7 @@ def path_to_version(path: Path, registry: Registry, password: str | None = None,
 
     if path.is_dir():
         return frames_to_version(*folder_to_frames(path))
-    result = next(tasks_to_results([Task(path, printable(path.stem))], Settings(registry, password=password), jobs, limits))
+    result = next(tasks_to_results([Task(path, printable(path.stem))], Settings(registry, password=password, ocr=ocr), jobs, limits))
     if result.failure is not None:
         raise InputError(str(path), result.failure)
     return frames_to_version(rows_to_frame("clauses", result.rows["clauses"]), rows_to_frame("responsibilities", result.rows["responsibilities"]))
@@ -179,6 +201,8 @@ def path_to_version(path: Path, registry: Registry, password: str | None = None,
 # --- batches: inputs read one by one (in worker processes, from the cache, or on a Dask cluster), in input order ---
 
 _LOCK_PREFIXES = ("~$", ".~lock.", "._")  # Word/WPS lock files, LibreOffice locks, macOS resource forks
+_SCAN_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")  # inputs OCR may read
+_OCR_ADVICE = "--time-limit; 3-8 s a page on two cores"
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +215,14 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """What every input of a run is read with: the registry, the alias file's digest, the password, the cache."""
+    """What every input of a run is read with: the registry, the alias file's digest, the password, the cache, and
+    which pages OCR reads (auto, always, never: see fengong.extract.ocr)."""
 
     registry: Registry
     aliases_sha: str = ""
     password: str | None = None
     cache: Path | None = None
+    ocr: str = "auto"
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,8 +273,10 @@ def failure_to_result(notice_id: str, reason: str, no_clauses: bool = False) -> 
 
 def task_to_result(task: Task, settings: Settings) -> Result:
     """One input -> what reading it gives (never raises for a bad input: that is a Result with its failure)."""
+    from fengong.pool import report_progress
+
     try:
-        source = path_to_source(task.path, settings.password)
+        source = path_to_source(task.path, settings.password, ocr=settings.ocr, progress=report_progress)
         return extracted_to_result(source_to_tables(source, task.notice_id, settings.registry))
     except NoClausesError as exc:
         return failure_to_result(task.notice_id, exc.reason, no_clauses=True)
@@ -268,7 +296,7 @@ def read_task(task: Task, settings: Settings) -> Result:
     if settings.cache is not None:
         digest = cache.input_digest(task.path)
         if digest is not None:
-            key = cache.cache_key(digest, settings.aliases_sha, task.notice_id, settings.password)
+            key = cache.cache_key(digest, settings.aliases_sha, task.notice_id, settings.password, settings.ocr)
             found = cache.load_entry(settings.cache, key)
             if found is not None:
                 with contextlib.suppress(KeyError, TypeError, ValueError):
@@ -310,6 +338,8 @@ def lost_to_result(task: Task, reason: str, limits: Limits) -> Result:
     """An input whose worker was stopped -> its failure, saying which limit stopped it."""
     if reason == "time":
         why = f"reading stopped after {limits.seconds:g} s (the time limit per file, --time-limit)"
+        if task.path.suffix.lower() in _SCAN_SUFFIXES:
+            why += f"; OCR of a scan takes seconds a page: give a long scan more time ({_OCR_ADVICE})"
     elif reason == "memory":
         why = f"reading stopped: it needed more than {limits.memory // 1024**2} MB of memory (the limit per file, --memory-limit)"
     else:
@@ -388,21 +418,35 @@ def folder_to_files(folder: Path) -> tuple[list[Path], list[Path]]:
     return sorted(found), sorted(skipped)
 
 
+PageProgress = Callable[[Task, int, int], None]
+"""Told (input, pages done, pages to do) as OCR reads the pages of an input (seconds a page)."""
+
+
 def tasks_to_results(tasks: list[Task], settings: Settings, jobs: int | None = None, limits: Limits = DEFAULT_LIMITS,
-                     client: Any = None, encode: bool = False) -> Iterator[Result]:
+                     client: Any = None, encode: bool = False, progress: PageProgress | None = None) -> Iterator[Result]:
     """Inputs -> their Results in input order: on a Dask cluster (`client`), in `jobs` worker processes with hard
-    limits, or (jobs None) one after another in this process. With `encode`, rows come encoded for the writers."""
+    limits, or (jobs None) one after another in this process. With `encode`, rows come encoded for the writers;
+    `progress` is told of each page OCR reads (not from a cluster)."""
+    from fengong.pool import Pool, reporting
+
     read = read_and_encode if encode else read_task
     if client is not None:
         yield from _dask_results(tasks, settings, client, read)
     elif jobs is None:
         for task in tasks:
-            yield read(task, settings)
+            with reporting(None if progress is None else partial(_told, progress, task)):
+                result = read(task, settings)
+            yield result
     else:
-        from fengong.pool import Pool
-
-        pool = Pool(partial(read, settings=settings), partial(lost_to_result, limits=limits), jobs, limits)
+        told = None if progress is None else partial(_told, progress)
+        pool = Pool(partial(read, settings=settings), partial(lost_to_result, limits=limits), jobs, limits, told)
         yield from pool.map(tasks)
+
+
+def _told(progress: PageProgress, task: Task, value: object) -> None:
+    """What a reader reported, (pages done, pages to do) -> `progress` told of it for `task`."""
+    if isinstance(value, tuple) and len(value) == 2:
+        progress(task, int(value[0]), int(value[1]))
 
 
 def _dask_results(tasks: list[Task], settings: Settings, client: Any, read: Callable[..., Result]) -> Iterator[Result]:

@@ -4,7 +4,8 @@ when it takes longer than its time limit and that cannot take more memory than i
 concurrent.futures cannot stop one running task, and SIGALRM cannot interrupt C code (pdfminer, zlib): only a
 process of its own can be stopped whatever it runs. The parent keeps at most a few items per worker in flight,
 so memory does not grow with the number of items, and yields results in input order, so the output does not
-depend on the number of workers.
+depend on the number of workers. A reader may report its progress (report_progress: OCR's pages) to the parent
+while it runs. A worker that is stopped takes the processes it started with it (LibreOffice in a session of its own).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
@@ -24,6 +26,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _PR_SET_PDEATHSIG = 1
+_reporter: Callable[[object], None] | None = None  # where report_progress sends, in this process (None: nowhere)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +63,28 @@ def _limit_memory(budget: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (current + budget, resource.RLIM_INFINITY))
 
 
-def _serve(conn: Connection, fn: Callable[[Any], Any], parent: int, memory: int) -> None:
-    """A worker's loop: items from `conn` -> fn(item) back on `conn`, until it is closed."""
+def report_progress(*value: object) -> None:
+    """(Called by a reader while it runs) a progress value, such as (pages done, pages to do) -> passed on to the
+    caller that listens: the pool's parent, or the caller of `reporting` in this process; dropped when none does."""
+    if _reporter is not None:
+        with contextlib.suppress(OSError, ValueError):
+            _reporter(value)
+
+
+@contextlib.contextmanager
+def reporting(to: Callable[[object], None] | None) -> Iterator[None]:
+    """A block -> the same, with what report_progress is given inside it passed to `to`."""
+    global _reporter
+    previous, _reporter = _reporter, to
+    try:
+        yield
+    finally:
+        _reporter = previous
+
+
+def _serve(conn: Connection, fn: Callable[[Any], Any], parent: int, memory: int, progress: bool = False) -> None:
+    """A worker's loop: items from `conn` -> fn(item) back on `conn`, until it is closed; with `progress`, what fn
+    reports while it runs goes back too, as ("progress", index, value)."""
     _die_with_parent()
     if os.getppid() != parent:  # the parent died before the line above took effect
         os._exit(1)
@@ -73,7 +96,8 @@ def _serve(conn: Connection, fn: Callable[[Any], Any], parent: int, memory: int)
         except (EOFError, OSError):
             os._exit(0)
         try:
-            result = (True, fn(item))
+            with reporting(partial(_send_progress, conn, index) if progress else None):
+                result = (True, fn(item))
         except MemoryError:
             result = (False, "memory")
         except Exception as exc:  # noqa: BLE001 - fn reports its own errors; anything else must not kill the worker
@@ -82,6 +106,37 @@ def _serve(conn: Connection, fn: Callable[[Any], Any], parent: int, memory: int)
             conn.send((index, result))
         except (OSError, ValueError):
             os._exit(1)
+
+
+def _send_progress(conn: Connection, index: int, value: object) -> None:
+    conn.send(("progress", index, value))
+
+
+def _descendants(pid: int) -> list[int]:
+    """A process -> the processes it started, theirs, and so on (read from /proc; none where it cannot be read)."""
+    children: dict[int, list[int]] = {}
+    with contextlib.suppress(OSError):
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                with contextlib.suppress(OSError, ValueError, IndexError), open(f"/proc/{entry}/stat", "rb") as f:
+                    children.setdefault(int(f.read().rsplit(b")", 1)[1].split()[1]), []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _kill_all(pids: list[int]) -> None:
+    """Processes a stopped worker left -> each killed with its process group, unless that group is this run's own."""
+    own = os.getpgrp()
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            group = os.getpgid(pid)
+            if group != own:
+                os.killpg(group, signal.SIGKILL)
+            os.kill(pid, signal.SIGKILL)
 
 
 @dataclass(slots=True)
@@ -95,24 +150,29 @@ class _Worker(Generic[T]):
 
 class Pool(Generic[T, R]):
     """`jobs` worker processes running `fn`; `lost(item, reason)` stands in for an item's result when its worker was
-    stopped (reason "time", "memory" or "died")."""
+    stopped (reason "time", "memory" or "died"); `progress(item, value)`, if given, is told what fn reports (see
+    report_progress) while it reads the item."""
 
-    def __init__(self, fn: Callable[[T], R], lost: Callable[[T, str], R], jobs: int, limits: Limits = DEFAULT_LIMITS):
-        self.fn, self.lost, self.jobs, self.limits = fn, lost, max(1, jobs), limits
+    def __init__(self, fn: Callable[[T], R], lost: Callable[[T, str], R], jobs: int, limits: Limits = DEFAULT_LIMITS,
+                 progress: Callable[[T, object], None] | None = None):
+        self.fn, self.lost, self.jobs, self.limits, self.progress = fn, lost, max(1, jobs), limits, progress
         methods = multiprocessing.get_all_start_methods()
         self.context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.workers: list[_Worker[T]] = []
 
     def _start(self) -> _Worker[T]:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(child, self.fn, os.getpid(), self.limits.memory), daemon=True)
+        process = self.context.Process(target=_serve, args=(child, self.fn, os.getpid(), self.limits.memory, self.progress is not None),
+                                       daemon=True)
         process.start()
         child.close()
         return _Worker(process, parent)
 
     def _stop(self, worker: _Worker[T]) -> None:
+        left = _descendants(worker.process.pid) if worker.process.pid else []  # found before the worker's death orphans them
         with contextlib.suppress(OSError, AttributeError):
             worker.process.kill()
+        _kill_all(left)
         worker.process.join(5)
         worker.conn.close()
 
@@ -164,10 +224,15 @@ class Pool(Generic[T, R]):
                 continue
             if worker.conn in ready:
                 try:
-                    index, (ok, value) = worker.conn.recv()
+                    message = worker.conn.recv()
                 except (EOFError, OSError):
                     self._replace(i, "died", done)
                     continue
+                if message[0] == "progress":
+                    if self.progress is not None:
+                        self.progress(worker.item, message[2])  # type: ignore[arg-type]
+                    continue
+                index, (ok, value) = message
                 done[index] = value if ok else self.lost(worker.item, value)  # type: ignore[arg-type]
                 worker.index = worker.item = None
             elif worker.process.sentinel in ready:

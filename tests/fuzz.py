@@ -5,7 +5,7 @@ listed; with --strict it fails the run too.
 
     python tests/fuzz.py [--seconds 60] [--seed N] [--batch 12] [--strict]
 
-Each round writes a batch of mutated files (text, HTML, DOCX, PDF) into a folder and runs one `fengong extract`
+Each round writes a batch of mutated files (text, HTML, DOCX, PDF, OFD) into a folder and runs one `fengong extract`
 process over it. A failing batch is kept under build/fuzz-failures/SEED-ROUND/ with the command's stderr, so it
 can be replayed. Nothing large is committed: the seeds are the samples already in the repository.
 """
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = ROOT / "samples" / "changzhou-2019-published"
 FILES = ROOT / "tests" / "files"
 SEEDS = [PUBLISHED / "notice.txt", PUBLISHED / "notice.html", PUBLISHED / "notice.docx", FILES / "notice-short.docx",
-         FILES / "notice-short.pdf", PUBLISHED / "notice-reportlab.pdf",
+         FILES / "notice-short.pdf", PUBLISHED / "notice-reportlab.pdf", PUBLISHED / "notice.ofd",
          *sorted(p for p in (ROOT / "samples").glob("*/*.txt") if (p.parent / "expected").is_dir())[:4]]
 # Pieces of the genre that steer the parser: numbering, unit brackets, labels, attachments, tables, page noise.
 TOKENS = ["一、", "（一）", "1、", "1.", "（1）", "①", "附件1", "附件", "（牵头单位：", "配合单位：", "责任单位：", "）", "（", "、", "，",
@@ -83,13 +83,16 @@ def mutate_text(text: str, rng: random.Random) -> str:
 
 
 def mutate_docx(data: bytes, rng: random.Random) -> bytes:
-    """A DOCX -> the same package with its document.xml text mutated as characters (a valid zip, odd content)."""
+    """A DOCX (or an OFD) -> the same package with its document.xml text (one page's Content.xml) mutated as
+    characters (a valid zip, odd content)."""
     source = zipfile.ZipFile(io.BytesIO(data))
+    pages = [i.filename for i in source.infolist() if i.filename.endswith("/Content.xml")]
+    chosen = "word/document.xml" if not pages else rng.choice(pages)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             content = source.read(item)
-            if item.filename == "word/document.xml":
+            if item.filename == chosen:
                 content = mutate_text(content.decode("utf-8"), rng).encode("utf-8", "surrogatepass")
             target.writestr(item, content)
     return out.getvalue()
@@ -97,20 +100,22 @@ def mutate_docx(data: bytes, rng: random.Random) -> bytes:
 
 def mutant(seed: Path, rng: random.Random) -> tuple[str, bytes]:
     """A seed file -> (suffix, mutated bytes): byte mutations for every format, character mutations where the
-    format is text (text, HTML) or holds text (the XML inside a DOCX)."""
+    format is text (text, HTML) or holds text (the XML inside a DOCX or OFD)."""
     data, suffix = seed.read_bytes(), seed.suffix
     if suffix in (".txt", ".html") and rng.random() < 0.7:
         encoding = rng.choice(["utf-8", "utf-8", "gb18030", "utf-16"])
         return suffix, mutate_text(data.decode("utf-8"), rng).encode(encoding, "replace")
-    if suffix == ".docx" and rng.random() < 0.6:
+    if suffix in (".docx", ".ofd") and rng.random() < 0.6:
         return suffix, mutate_docx(data, rng)
     return suffix, mutate_bytes(data, rng)
 
 
 def run_batch(folder: Path, out: Path, timeout: float) -> tuple[int | None, str]:
     """A folder of mutants -> (exit status or None on a hang, stderr) of one `fengong extract` over it."""
+    # OCR off: a mutant whose text layer broke would be read by OCR at seconds a page, past the time limit here
+    # (OCR's own inputs are tested in tests/test_extract_ocr.py).
     command = [sys.executable, "-m", "fengong", "extract", str(folder), "--out", str(out), "--no-cache", "--jobs", "2",
-               "--time-limit", "20", "--memory-limit", "1024", "-q"]
+               "--time-limit", "20", "--memory-limit", "1024", "--ocr", "never", "-q"]
     try:
         result = subprocess.run(command, cwd=ROOT, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired as exc:

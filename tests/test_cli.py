@@ -38,7 +38,7 @@ def _bad_inputs(tmp_path):
         "junk": (junk, "binary"),
         "no clauses": (letter, "no task clauses"),
         "empty folder": (folder, "folder holds no notices"),
-        "legacy doc": (legacy, "save it as DOCX or PDF"),
+        "legacy doc": (legacy, "not a Word or WPS document"),
     }
 
 

@@ -38,7 +38,7 @@ def test_encrypted_pdf_opens_with_its_password():
     [
         ("encrypted.pdf", None, "encrypted: give its password with --password"),
         ("encrypted.pdf", "wrong", "password given is wrong"),
-        ("scanned.pdf", None, "no text layer"),
+        ("scanned.pdf", None, "no text layer (a scanned image?); read it with --ocr auto"),
         ("truncated.pdf", None, "truncated"),
         ("not-a-pdf.pdf", None, "not a PDF"),
         ("cid-only.pdf", None, "unreadable on 3 of 3 pages"),
@@ -46,13 +46,13 @@ def test_encrypted_pdf_opens_with_its_password():
 )
 def test_unusable_pdfs_raise_naming_the_file_and_the_cause(name, password, reason):
     with pytest.raises(InputError) as caught:
-        pdf_to_lines(FILES / name, password=password)
+        pdf_to_lines(FILES / name, password=password, ocr="never")
     assert str(caught.value).startswith(str(FILES / name) + ": ")
     assert reason in str(caught.value)
 
 
 def test_one_unreadable_page_is_reported_and_the_others_read():
-    lines, issues = pdf_to_lines(FILES / "partly-cid.pdf")
+    lines, issues = pdf_to_lines(FILES / "partly-cid.pdf", ocr="never")  # with OCR: tests/test_extract_ocr.py
     assert {ln.page for ln in lines} == {1, 3}
     assert [(i.code, i.page) for i in issues] == [("unreadable-text", 2)]
     assert _texts(lines) == NOTICE_LINES
@@ -165,7 +165,7 @@ def test_corrupt_content_stream_is_a_damaged_page_and_the_other_pages_are_read(t
 def test_a_page_without_text_between_pages_with_text_is_reported(tmp_path):
     gid_of = hostile._gids("".join(NOTICE_LINES))
     contents = [hostile._text_ops(NOTICE_LINES[:2], gid_of), b"", hostile._text_ops(NOTICE_LINES[3:], gid_of)]
-    lines, issues = pdf_to_lines(hostile._write_pdf(tmp_path / "n.pdf", contents, gid_of))
+    lines, issues = pdf_to_lines(hostile._write_pdf(tmp_path / "n.pdf", contents, gid_of), ocr="never")  # OCR'd: the same
     assert [(i.code, i.page) for i in issues] == [("empty-page", 2)]
 
 
@@ -203,6 +203,19 @@ def test_pages_without_a_text_layer_are_listed_for_a_reader_of_images():
     pages, issues = pdf_bytes_to_pages((FILES / "scanned.pdf").read_bytes(), "scanned.pdf")
     assert pages_without_text(pages) == (1, 2) and issues == ()
     assert pages_without_text(pdf_bytes_to_pages((FILES / "partly-cid.pdf").read_bytes(), "p.pdf")[0]) == ()
+
+
+def test_pages_for_ocr_are_those_without_usable_text_and_never_a_damaged_one(tmp_path):
+    from fengong.extract.pdf import pages_for_ocr
+
+    scanned = pdf_bytes_to_pages((FILES / "scanned.pdf").read_bytes(), "scanned.pdf")
+    assert pages_for_ocr(*scanned[:1], "auto") == (1, 2) and pages_for_ocr(*scanned[:1], "never") == ()
+    partly = pdf_bytes_to_pages((FILES / "partly-cid.pdf").read_bytes(), "p.pdf")
+    assert pages_for_ocr(partly[0], "auto", partly[1]) == (2,)  # glyphs without Unicode
+    assert pages_for_ocr(partly[0], "always", partly[1]) == (1, 2, 3)
+    corrupt = pdf_bytes_to_pages(hostile.corrupt_stream_pdf(tmp_path).read_bytes(), "c.pdf")
+    assert [(i.code, i.page) for i in corrupt[1]] == [("damaged-page", 2)]
+    assert pages_for_ocr(corrupt[0], "auto", corrupt[1]) == () and pages_for_ocr(corrupt[0], "always", corrupt[1]) == (1, 3)
 
 
 @pytest.mark.parametrize("style", ["lines", "rects", "filled", "curves"])

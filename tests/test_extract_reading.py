@@ -54,6 +54,11 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
     (".html", Limits(html_bytes=100), "web page is 123 bytes, more than the limit of 100 bytes"),
     (".docx", Limits(docx_bytes=100), "DOCX is 123 bytes, more than the limit of 100 bytes"),
     (".pdf", Limits(pdf_bytes=100), "PDF is 123 bytes, more than the limit of 100 bytes"),
+    (".ofd", Limits(ofd_bytes=100), "OFD is 123 bytes, more than the limit of 100 bytes"),
+    (".doc", Limits(office_bytes=100), "document is 123 bytes, more than the limit of 100 bytes"),
+    (".wps", Limits(office_bytes=100), "document is 123 bytes, more than the limit of 100 bytes"),
+    (".png", Limits(image_bytes=100), "image is 123 bytes, more than the limit of 100 bytes"),
+    (".tiff", Limits(image_bytes=100), "image is 123 bytes, more than the limit of 100 bytes"),
 ])
 def test_each_form_has_its_own_size_limit(tmp_path, suffix, limits, reason):
     path = tmp_path / f"notice{suffix}"

@@ -1,4 +1,4 @@
-"""The same notice as published (DOCX, two PDFs from different producers, unwrapped text) gives the same tables."""
+"""The same notice as published (DOCX, .doc, .wps, OFD, two PDFs from different producers, unwrapped text) gives the same tables."""
 
 import io
 from pathlib import Path
@@ -15,7 +15,7 @@ from cases import CASES
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = ROOT / "samples" / "changzhou-2019-published"
 GOLDEN = next(c for c in CASES if c.name == "changzhou-2019-credit-task-division") / "expected"
-FORMS = ["notice.txt", "notice.html", "notice.docx", "notice-libreoffice.pdf", "notice-reportlab.pdf"]
+FORMS = ["notice.txt", "notice.html", "notice.docx", "notice-libreoffice.pdf", "notice-reportlab.pdf", "notice.doc", "notice.wps", "notice.ofd"]
 PROVENANCE = ["notice_id", "page", "line"]
 
 

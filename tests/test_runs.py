@@ -173,6 +173,31 @@ def test_ctrl_c_ends_with_one_line_exit_130_and_no_output(batch, tmp_path, tmp_p
     assert _digests(out) == before and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
+class _InterruptedWhileFinalized:
+    """On deletion, Ctrl-C to this process, handled while the finalizer runs (where Python drops what it raises)."""
+
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(10_000):  # the handler runs at one of these steps, inside this finalizer
+            pass
+
+
+def test_a_ctrl_c_that_lands_in_a_finalizer_still_stops_the_run_quietly(tmp_path, capsys, monkeypatch):
+    import fengong.cli
+
+    def result(self, task, result):
+        _InterruptedWhileFinalized()  # created and deleted at once
+        return report_result(self, task, result)
+
+    report_result = fengong.cli.Report.result
+    monkeypatch.setattr(fengong.cli.Report, "result", result)
+    assert main(["extract", str(SAMPLE), str(ROOT / "samples" / "changzhou-2019-published" / "notice.txt"),
+                 "--out", str(tmp_path / "out"), "--jobs", "1"]) == 130
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == "fengong: interrupted; nothing written (an earlier output folder is unchanged)"
+    assert "Traceback" not in err and "Exception ignored" not in err and not (tmp_path / "out").exists()
+
+
 def test_an_input_that_hangs_is_stopped_at_the_time_limit(tmp_path, capsys):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
