@@ -144,6 +144,10 @@ class Namer:
     def _body_unit(self, body: Body, shared_prefix: str) -> Unit:
         """A body read by the model -> its Unit, placed in the notice's jurisdiction or in the place it names."""
         known = body.key is not None
+        if body.kind == "vertical" and body.place and not body.prefix:
+            # 常州海关, 常州银监分局, 哈尔滨铁路局: a vertical body's own name holds its place where its system puts it
+            # (a bare 税务局 still takes the notice's level, below).
+            return Unit(body.text, body.text, known, False, self.jurisdiction.name, self.jurisdiction.level)
         if body.place and body.kind in _NAMED_KINDS:
             # 立山经济开发区, 长乐投资有限公司: the place is part of the name, whoever's notice it is.
             named = _placed(body.canonical, body.prefix, body.place)

@@ -66,6 +66,13 @@ def test_a_body_of_another_place_keeps_its_place(changzhou):
     assert unit.jurisdiction == "无锡市" and unit.canonical.startswith("无锡")
 
 
+@pytest.mark.parametrize("name", ["泉州海关", "泉州银保监分局", "哈尔滨铁路局"])
+def test_a_vertical_body_named_with_its_place_keeps_its_own_name(quanzhou, name):
+    # Customs and regulators name their place without 市 (泉州海关, not 泉州市海关); adding a level would invent a body.
+    unit = quanzhou.unit(name)
+    assert (unit.canonical, unit.full_name, unit.known) == (name, name, True)
+
+
 def test_bare_names_take_the_level_of_the_notice():
     dongcheng = default_registry().for_notice(DONGCHENG)
     unit = dongcheng.unit("统计局")
