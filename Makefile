@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SAMPLE := samples/changzhou-2019-credit-task-division/changzhou-2019-credit-task-division.txt
 OUT := out/changzhou-2019
 
-.PHONY: run test bench bench-ocr fuzz corpus golden lint t2s clean browser system-packages
+.PHONY: run test bench bench-ocr hostile-report fuzz corpus golden lint t2s clean browser system-packages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ bench-ocr: $(STAMP)
 # Mutated samples of every format through `fengong extract`, for FUZZ_SECONDS: no traceback, no hang (tests/fuzz.py).
 # A new random seed each time unless FUZZ_SEED is given (CI gives one, so a failure there can be replayed).
 FUZZ_SECONDS ?= 60
+# Every hostile or broken input of the reliability suite as a user meets it: exit, message, seconds, peak memory.
+hostile-report: $(STAMP)
+	$(BIN)/python tests/hostile_report.py
+
 fuzz: $(STAMP)
 	$(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 
