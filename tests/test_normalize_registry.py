@@ -82,6 +82,32 @@ def test_bare_names_take_the_level_of_the_notice():
     assert national.unit("國家發展改革委").canonical == "国家发展和改革委员会"
 
 
+ANXI = Jurisdiction("安溪县", Level.COUNTY, "泉州市")
+
+
+@pytest.mark.parametrize("notice, raw, canonical, full_name", [
+    (QUANZHOU, "市纪委市监委", "市纪委监委", "中共泉州市纪委监委"),
+    (ANXI, "县纪委县监委", "县纪委监委", "中共安溪县纪委监委"),
+    (QUANZHOU, "市政务服务中心", "市政务服务中心", "泉州市政务服务中心"),
+    (ANXI, "县政务服务中心", "县政务服务中心", "安溪县政务服务中心"),
+    (QUANZHOU, "市资规局", "市自然资源和规划局", "泉州市自然资源和规划局"),
+    (QUANZHOU, "市疾控中心", "市疾病预防控制中心", "泉州市疾病预防控制中心"),
+    (QUANZHOU, "市委外办", "市委外事工作委员会办公室", "中共泉州市委外事工作委员会办公室"),
+    (Jurisdiction("合肥市", Level.CITY, "安徽省"), "合肥市数据资源局", "市数据资源管理局", "合肥市数据资源管理局"),
+])
+def test_bodies_of_every_level_get_their_standard_name(notice, raw, canonical, full_name):
+    unit = default_registry().for_notice(notice).unit(raw)
+    assert (unit.canonical, unit.full_name, unit.known) == (canonical, full_name, True)
+
+
+@pytest.mark.parametrize("a, b", [("市疾控中心", "市疾控局"), ("市政务服务中心", "市政务服务管理局"), ("市数据资源局", "市数据局"),
+                                  ("市数据资源局", "市大数据局"), ("市营商办", "市营商环境局")])
+def test_bodies_with_alike_names_stay_apart(quanzhou, a, b):
+    # Each pair is two bodies (an institution and the bureau over it, or two ways of organising data work).
+    assert quanzhou.unit(a).known and quanzhou.unit(b).known
+    assert quanzhou.unit(a).canonical != quanzhou.unit(b).canonical
+
+
 def test_a_shared_prefix_places_the_body(quanzhou):
     unit = quanzhou.unit("发展改革委", shared_prefix="省")
     assert unit.canonical == "省发展和改革委员会" and unit.level == Level.PROVINCE
