@@ -623,6 +623,9 @@ def _read_local(s: str, strict: bool, party_marker: bool, towns: bool = False) -
             out.append(_Reading(place, prefix + "委", "party-committee", "party", prefix + "委"))
             continue
         forms = [f for f in _CORE.get(r, ()) if _compatible(f, has_place, prefix, party, party_marker)]
+        if not forms and (inner := _own_words_dropped(r, prefix, party)):
+            forms = [f for f in _CORE.get(inner, ()) if _compatible(f, has_place, prefix, party, party_marker)
+                     and (party or f.ending in _GOVERNMENT_NAMED)]
         f = _pick(forms, party, has_place and not prefix)
         if f is not None:
             if f.caret:
@@ -637,6 +640,25 @@ def _read_local(s: str, strict: bool, party_marker: bool, towns: bool = False) -
             canonical = (f.stem + prefix + f.ending if f.caret else prefix + f.stem + f.ending) + "分局"
             out.append(_Reading(subplace or place, prefix, f.key, f.kind, canonical))
     return out
+
+
+# Offices and commissions officially named with their government (泉州市人民政府外事办公室, 市人民政府国有资产监督管理委员会),
+# so 市政府外办 is 市外办; bureaus are not named so, and 市政府X局 is left unread.
+_GOVERNMENT_NAMED = ("办公室", "委员会")
+
+
+def _own_words_dropped(r: str, prefix: str, party: bool) -> str | None:
+    """The core after words that repeat the body's own government or level: 市政府外办 -> 外办 (after 市),
+    市委市直机关工委 -> 直机关工委 (after 市委); None when r starts with neither."""
+    if not prefix:
+        return None
+    if party:
+        level = prefix.removesuffix("委")
+        return r[len(level):] if r.startswith((level + "直", level + "级")) else None
+    for word in ("人民政府", "政府"):
+        if r.startswith(word) and len(r) > len(word) + 1:
+            return r[len(word):]
+    return None
 
 
 def _compatible(f: _Form, has_place: bool, prefix: str, party: bool, party_marker: bool) -> bool:

@@ -376,6 +376,13 @@ CASES: list[tuple[str, str, str]] = [
     ("市委外办", "foreign-affairs-commission-office", "市委外事工作委员会办公室"),
     ("中共泉州市委外事工作委员会办公室", "foreign-affairs-commission-office", "市委外事工作委员会办公室"),
     ("市委台办", "taiwan-work-office", "市委台湾工作办公室"),
+    # an office named with its government, a work committee with its level written again
+    ("市政府外办", "foreign-affairs-office", "市外事办公室"),
+    ("泉州市人民政府外事办公室", "foreign-affairs-office", "市外事办公室"),
+    ("市政府金融办", "financial-work-office", "市金融工作办公室"),
+    ("市政府国资委", "sasac", "市国有资产监督管理委员会"),
+    ("市委市直机关工委", "organs-work-committee", "市委直属机关工作委员会"),
+    ("省委省级机关工委", "organs-work-committee", "省委直属机关工作委员会"),
 ]
 
 # Bracketed aliases: the body outside the bracket.

@@ -94,6 +94,8 @@ ANXI = Jurisdiction("安溪县", Level.COUNTY, "泉州市")
     (QUANZHOU, "市疾控中心", "市疾病预防控制中心", "泉州市疾病预防控制中心"),
     (QUANZHOU, "市委外办", "市委外事工作委员会办公室", "中共泉州市委外事工作委员会办公室"),
     (Jurisdiction("合肥市", Level.CITY, "安徽省"), "合肥市数据资源局", "市数据资源管理局", "合肥市数据资源管理局"),
+    (QUANZHOU, "市政府外办", "市外事办公室", "泉州市外事办公室"),
+    (QUANZHOU, "市委市直机关工委", "市委直属机关工作委员会", "中共泉州市委直属机关工作委员会"),
 ])
 def test_bodies_of_every_level_get_their_standard_name(notice, raw, canonical, full_name):
     unit = default_registry().for_notice(notice).unit(raw)
