@@ -220,12 +220,20 @@ def _prefix_level(name: str) -> Level | None:
 def _placed(canonical: str, prefix: str, place: str) -> str:
     """A canonical name, its level prefix and a place -> the name with the place where the prefix stood
     (市发展和改革委员会 -> 泉州市发展和改革委员会, 中国人民银行市中心支行 -> 中国人民银行常州市中心支行, 铁路局 -> 哈尔滨铁路局)."""
-    level_word = prefix[:-1] if len(prefix) > 1 and prefix.endswith("委") else prefix
+    level_word = _level_word(prefix)
     if level_word and level_word in canonical:
         at = canonical.index(level_word)
         written = place if place.endswith(level_word) else place + level_word
         return canonical[:at] + written + canonical[at + len(level_word):]
     return place + canonical
+
+
+def _level_word(prefix: str) -> str:
+    """A level prefix -> the level word in it: 市委 -> 市, 自治区党委 -> 自治区 (not 自治区党, which left 党 behind
+    and doubled the level: 中共广西壮族自治区自治区党委办公厅)."""
+    if prefix.endswith("党委"):
+        return prefix.removesuffix("党委")
+    return prefix[:-1] if len(prefix) > 1 and prefix.endswith("委") else prefix
 
 
 def _full_name(canonical: str, prefix: str, place: str, body: Body) -> str:
