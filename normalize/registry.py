@@ -196,7 +196,18 @@ def _key(text: str) -> str:
 
 
 def _same_place(place: str, jurisdiction: Jurisdiction) -> bool:
-    return bool(jurisdiction.name) and (place == jurisdiction.name or place == jurisdiction.short or place_short(place) == jurisdiction.short)
+    """A place written in a body's name is the notice's own: 泉州, 泉州市, or with the division above it
+    (福建省泉州市, 福建泉州市 in a 泉州 notice; 泉州市安溪县 in an 安溪县 one). Only the notice's own parent counts,
+    so 北京市朝阳区 is not 朝阳市 of 辽宁."""
+    if not jurisdiction.name:
+        return False
+    if place == jurisdiction.name or place == jurisdiction.short or place_short(place) == jurisdiction.short:
+        return True
+    parent = jurisdiction.parent
+    for head in (parent, place_short(parent)) if parent else ():
+        if place.startswith(head) and len(place) > len(head):
+            return _same_place(place[len(head):], replace(jurisdiction, parent=None))
+    return False
 
 
 def _own_prefix(jurisdiction: Jurisdiction) -> str:

@@ -96,6 +96,9 @@ ANXI = Jurisdiction("安溪县", Level.COUNTY, "泉州市")
     (Jurisdiction("合肥市", Level.CITY, "安徽省"), "合肥市数据资源局", "市数据资源管理局", "合肥市数据资源管理局"),
     (Jurisdiction("广西壮族自治区", Level.PROVINCE), "自治区党委办公厅", "自治区党委办公厅", "中共广西壮族自治区党委办公厅"),
     (QUANZHOU, "市政府外办", "市外事办公室", "泉州市外事办公室"),
+    (QUANZHOU, "福建省泉州市发展和改革委员会", "市发展和改革委员会", "泉州市发展和改革委员会"),
+    (QUANZHOU, "福建泉州市气象局", "市气象局", "泉州市气象局"),
+    (ANXI, "泉州市安溪县人民法院", "县人民法院", "安溪县人民法院"),
     (QUANZHOU, "市委市直机关工委", "市委直属机关工作委员会", "中共泉州市委直属机关工作委员会"),
 ])
 def test_bodies_of_every_level_get_their_standard_name(notice, raw, canonical, full_name):
@@ -109,6 +112,11 @@ def test_bodies_with_alike_names_stay_apart(quanzhou, a, b):
     # Each pair is two bodies (an institution and the bureau over it, or two ways of organising data work).
     assert quanzhou.unit(a).known and quanzhou.unit(b).known
     assert quanzhou.unit(a).canonical != quanzhou.unit(b).canonical
+
+
+def test_a_place_of_the_same_name_under_another_parent_is_another_place():
+    chaoyang = default_registry().for_notice(Jurisdiction("朝阳市", Level.CITY, "辽宁省"))
+    assert chaoyang.unit("北京市朝阳区发展和改革委员会").jurisdiction != "朝阳市"
 
 
 def test_a_shared_prefix_places_the_body(quanzhou):
