@@ -26,7 +26,7 @@ from fengong.extract.resources import shipped_text
 from fengong.extract.script import t2s_table
 
 __all__ = ["Body", "parse_body", "looks_like_body", "body_suffix_start", "expand_shared_suffix", "national_name",
-           "ends_like_body", "looks_like_unit_list", "vocabulary"]
+           "organisation_first", "ends_like_body", "looks_like_unit_list", "vocabulary"]
 
 DATA_FILE = "bodies.csv"  # shipped beside this module (fengong.extract)
 
@@ -1340,6 +1340,19 @@ def vocabulary() -> frozenset[str]:
     (what a reader that mends misread names, OCR, may substitute characters from)."""
     words = (*_CORE, *_NATIONAL, *_ORG, *_ZONE_WORDS, *_BASES, *LEVEL_WORDS, *GOV_PREFIXES, *PARTY_PREFIXES, *PARTY_MARKERS)
     return frozenset(w for w in words if w)
+
+
+def organisation_first(body: Body) -> str | None:
+    """A body named organisation-first with a place and no level (泉州银保监分局, 中国银保监会泉州监管分局) -> its
+    official name with that place (中国银行保险监督管理委员会泉州监管分局); None for other bodies, and for a branch
+    of such a body (福建银保监局泉州分局), whose name the rows do not give."""
+    row = _ROW.get(body.key) if body.key else None
+    if row is None or not row.stem or body.place is None or body.prefix:
+        return None
+    for ending in row.endings:
+        if ending.caret and body.canonical == row.stem + ending.full:
+            return row.stem + body.place + ending.full
+    return None
 
 
 def national_name(key: str) -> str | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import regex
 
-from fengong.extract.bodies import Body, national_name, parse_body
+from fengong.extract.bodies import Body, national_name, organisation_first, parse_body
 from fengong.extract.model import Assignment, Issue, IssueCode
 from fengong.extract.names import path_text
 from fengong.extract.resources import shipped_text
@@ -147,7 +147,8 @@ class Namer:
         if body.kind == "vertical" and body.place and not body.prefix:
             # 常州海关, 常州银监分局, 哈尔滨铁路局: a vertical body's own name holds its place where its system puts it
             # (a bare 税务局 still takes the notice's level, below).
-            return Unit(body.text, body.text, known, False, self.jurisdiction.name, self.jurisdiction.level)
+            named = organisation_first(body) or body.text  # one official name for every spelling of a branch
+            return Unit(named, named, known, False, self.jurisdiction.name, self.jurisdiction.level)
         if body.place and body.kind in _NAMED_KINDS:
             # 立山经济开发区, 长乐投资有限公司: the place is part of the name, whoever's notice it is.
             named = _placed(body.canonical, body.prefix, body.place)

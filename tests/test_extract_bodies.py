@@ -737,3 +737,16 @@ def test_junk_is_not_a_body(text: str) -> None:
     assert b is None or b.generic  # only catch-alls like 牵头单位… never; see NOT_BODIES
 
 
+
+
+@pytest.mark.parametrize(("text", "official"), [
+    ("泉州银保监分局", "中国银行保险监督管理委员会泉州监管分局"),
+    ("中国证监会福建监管局", "中国证券监督管理委员会福建监管局"),
+    ("人民银行南京分行", "中国人民银行南京分行"),
+    ("福建银保监局泉州分局", None),  # a branch of a branch: no official name in the rows
+    ("人民银行泉州市中心支行", None),  # has a level: its canonical name already holds the organisation
+    ("泉州海关", None),  # not organisation-first
+])
+def test_organisation_first(text: str, official: str | None) -> None:
+    b = parse_body(text)
+    assert b is not None and bodies.organisation_first(b) == official

@@ -66,11 +66,24 @@ def test_a_body_of_another_place_keeps_its_place(changzhou):
     assert unit.jurisdiction == "无锡市" and unit.canonical.startswith("无锡")
 
 
-@pytest.mark.parametrize("name", ["泉州海关", "泉州银保监分局", "哈尔滨铁路局"])
+@pytest.mark.parametrize("name", ["泉州海关", "哈尔滨铁路局", "泉州海事局"])
 def test_a_vertical_body_named_with_its_place_keeps_its_own_name(quanzhou, name):
     # Customs and regulators name their place without 市 (泉州海关, not 泉州市海关); adding a level would invent a body.
     unit = quanzhou.unit(name)
     assert (unit.canonical, unit.full_name, unit.known) == (name, name, True)
+
+
+@pytest.mark.parametrize("names, official", [
+    (["泉州银保监分局", "中国银保监会泉州监管分局", "中国银行保险监督管理委员会泉州监管分局"], "中国银行保险监督管理委员会泉州监管分局"),
+    (["泉州金融监管分局", "国家金融监督管理总局泉州监管分局"], "国家金融监督管理总局泉州监管分局"),
+    (["福建证监局", "中国证监会福建监管局"], "中国证券监督管理委员会福建监管局"),
+    (["人民银行南京分行", "中国人民银行南京分行"], "中国人民银行南京分行"),
+    (["泉州调查队", "国家统计局泉州调查队"], "国家统计局泉州调查队"),
+])
+def test_a_branch_named_after_its_organisation_gets_the_official_name(quanzhou, names, official):
+    # Still no level added (泉州, not 泉州市): the organisation is written out before the place, as it officially is.
+    assert {quanzhou.unit(n).canonical for n in names} == {official}
+    assert {quanzhou.unit(n).full_name for n in names} == {official}
 
 
 def test_bare_names_take_the_level_of_the_notice():
