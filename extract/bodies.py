@@ -26,7 +26,7 @@ from fengong.extract.resources import shipped_text
 from fengong.extract.script import t2s_table
 
 __all__ = ["Body", "parse_body", "looks_like_body", "body_suffix_start", "expand_shared_suffix", "national_name",
-           "ends_like_body", "looks_like_unit_list", "vocabulary"]
+           "organisation_first", "ends_like_body", "looks_like_unit_list", "vocabulary"]
 
 DATA_FILE = "bodies.csv"  # shipped beside this module (fengong.extract)
 
@@ -623,6 +623,9 @@ def _read_local(s: str, strict: bool, party_marker: bool, towns: bool = False) -
             out.append(_Reading(place, prefix + "委", "party-committee", "party", prefix + "委"))
             continue
         forms = [f for f in _CORE.get(r, ()) if _compatible(f, has_place, prefix, party, party_marker)]
+        if not forms and (inner := _own_words_dropped(r, prefix, party)):
+            forms = [f for f in _CORE.get(inner, ()) if _compatible(f, has_place, prefix, party, party_marker)
+                     and (party or f.ending in _GOVERNMENT_NAMED)]
         f = _pick(forms, party, has_place and not prefix)
         if f is not None:
             if f.caret:
@@ -637,6 +640,25 @@ def _read_local(s: str, strict: bool, party_marker: bool, towns: bool = False) -
             canonical = (f.stem + prefix + f.ending if f.caret else prefix + f.stem + f.ending) + "分局"
             out.append(_Reading(subplace or place, prefix, f.key, f.kind, canonical))
     return out
+
+
+# Offices and commissions officially named with their government (泉州市人民政府外事办公室, 市人民政府国有资产监督管理委员会),
+# so 市政府外办 is 市外办; bureaus are not named so, and 市政府X局 is left unread.
+_GOVERNMENT_NAMED = ("办公室", "委员会")
+
+
+def _own_words_dropped(r: str, prefix: str, party: bool) -> str | None:
+    """The core after words that repeat the body's own government or level: 市政府外办 -> 外办 (after 市),
+    市委市直机关工委 -> 直机关工委 (after 市委); None when r starts with neither."""
+    if not prefix:
+        return None
+    if party:
+        level = prefix.removesuffix("委")
+        return r[len(level):] if r.startswith((level + "直", level + "级")) else None
+    for word in ("人民政府", "政府"):
+        if r.startswith(word) and len(r) > len(word) + 1:
+            return r[len(word):]
+    return None
 
 
 def _compatible(f: _Form, has_place: bool, prefix: str, party: bool, party_marker: bool) -> bool:
@@ -730,13 +752,13 @@ def _national(s: str) -> _Reading | None:
 
 # ---- catch-alls ------------------------------------------------------------------------------
 
-_LW = (r"(?:计划单列市|副省级城市|地级以上市|地级市|县级市|直辖市|自治区|自治州|自治县|功能区|开发区|"
+_LW = (r"(?:计划单列市|副省级城市|地级以上市|地级市|县级市|设区的市|设区市|直辖市|自治区|自治州|自治县|功能区|开发区|"
        r"管委会|乡镇|街道|园区|镇街|地方|省级|市级|县级|省|市|州|盟|县|区|旗|乡|镇|地)")
 _LL = rf"{_LW}(?:[、和及与/]?{_LW})*"
 _LWB = rf"{_LW}(?:\({_LL}\))?"  # 县（市、区）, 市（州）
 _LLB = rf"{_LWB}(?:[、和及与/]?{_LWB})*"  # 县（市）区, 省、自治区、直辖市
 _GOVN = r"(?:人民政府|政府|党委和政府|党委、政府|党委政府|党委|党工委|管委会|街道办事处|办事处|街道办|街办|办)"
-_UNIT = (r"(?:部门和单位|部门及单位|部门、单位|部门单位|部门|单位|部委|委办局|直属机构|机构|国有企业|企业|"
+_UNIT = (r"(?:部门和单位|部门及单位|部门、单位|部门单位|部门|单位|部委|委办厅局|委办局|厅局|直属机构|机构|国有企业|企业|"
          r"院校|高校|成员单位|金融机构|工作专班|专班|社区|省份)")
 _UNIT_GE = rf"(?:{_UNIT}|地区|地方|地|委|办|局|大中专院校|学校|乡镇|街道|县区)"
 _QUAL = r"(?:有关|相关|直属|所属|下属|其他|其它|垂管)"
@@ -753,8 +775,10 @@ _ITEM = (
     rf"|{_QUAL}*各{_LVQ}?{_QUAL}*{_ROLE}?{_UNIT_GE}"  # 各有关部门, 垂管各单位, 各区直部门, 各牵头单位
     rf"|(?:{_QUAL}+{_LVQ}?|{_LVQ}){_QUAL}*{_UNIT})"  # 有关部门, 直属机构, 区直部门
 )
+# After a catch-all item, the streets may follow without their own 各 (各乡镇人民政府、街道办事处): 各 covers both.
+_STREETS = r"(?:街道办事处|街道办|街道)"
 _GENERIC_RE = regex.compile(
-    rf"(?P<scope>{_SCOPE})?(?P<free>\p{{Han}}{{2,10}}?)??(?P<body>{_ITEM}(?:[、和及与]?{_ITEM})*|{_UNIT})"
+    rf"(?P<scope>{_SCOPE})?(?P<free>\p{{Han}}{{2,10}}?)??(?P<body>{_ITEM}(?:[、和及与]?{_ITEM}|[、和及与]{_STREETS})*|{_UNIT})"
     rf"(?:\(管委会\))?"
 )
 _GENERIC_MARK = regex.compile(rf"各|{_QUAL}|^(?:全|驻)|^\p{{Han}}{{0,4}}(?:直|属|级)")
@@ -1316,6 +1340,19 @@ def vocabulary() -> frozenset[str]:
     (what a reader that mends misread names, OCR, may substitute characters from)."""
     words = (*_CORE, *_NATIONAL, *_ORG, *_ZONE_WORDS, *_BASES, *LEVEL_WORDS, *GOV_PREFIXES, *PARTY_PREFIXES, *PARTY_MARKERS)
     return frozenset(w for w in words if w)
+
+
+def organisation_first(body: Body) -> str | None:
+    """A body named organisation-first with a place and no level (泉州银保监分局, 中国银保监会泉州监管分局) -> its
+    official name with that place (中国银行保险监督管理委员会泉州监管分局); None for other bodies, and for a branch
+    of such a body (福建银保监局泉州分局), whose name the rows do not give."""
+    row = _ROW.get(body.key) if body.key else None
+    if row is None or not row.stem or body.place is None or body.prefix:
+        return None
+    for ending in row.endings:
+        if ending.caret and body.canonical == row.stem + ending.full:
+            return row.stem + body.place + ending.full
+    return None
 
 
 def national_name(key: str) -> str | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import regex
 
-from fengong.extract.bodies import Body, national_name, parse_body
+from fengong.extract.bodies import Body, national_name, organisation_first, parse_body
 from fengong.extract.model import Assignment, Issue, IssueCode
 from fengong.extract.names import path_text
 from fengong.extract.resources import shipped_text
@@ -147,7 +147,8 @@ class Namer:
         if body.kind == "vertical" and body.place and not body.prefix:
             # 常州海关, 常州银监分局, 哈尔滨铁路局: a vertical body's own name holds its place where its system puts it
             # (a bare 税务局 still takes the notice's level, below).
-            return Unit(body.text, body.text, known, False, self.jurisdiction.name, self.jurisdiction.level)
+            named = organisation_first(body) or body.text  # one official name for every spelling of a branch
+            return Unit(named, named, known, False, self.jurisdiction.name, self.jurisdiction.level)
         if body.place and body.kind in _NAMED_KINDS:
             # 立山经济开发区, 长乐投资有限公司: the place is part of the name, whoever's notice it is.
             named = _placed(body.canonical, body.prefix, body.place)
@@ -196,7 +197,18 @@ def _key(text: str) -> str:
 
 
 def _same_place(place: str, jurisdiction: Jurisdiction) -> bool:
-    return bool(jurisdiction.name) and (place == jurisdiction.name or place == jurisdiction.short or place_short(place) == jurisdiction.short)
+    """A place written in a body's name is the notice's own: 泉州, 泉州市, or with the division above it
+    (福建省泉州市, 福建泉州市 in a 泉州 notice; 泉州市安溪县 in an 安溪县 one). Only the notice's own parent counts,
+    so 北京市朝阳区 is not 朝阳市 of 辽宁."""
+    if not jurisdiction.name:
+        return False
+    if place == jurisdiction.name or place == jurisdiction.short or place_short(place) == jurisdiction.short:
+        return True
+    parent = jurisdiction.parent
+    for head in (parent, place_short(parent)) if parent else ():
+        if place.startswith(head) and len(place) > len(head):
+            return _same_place(place[len(head):], replace(jurisdiction, parent=None))
+    return False
 
 
 def _own_prefix(jurisdiction: Jurisdiction) -> str:
@@ -220,12 +232,20 @@ def _prefix_level(name: str) -> Level | None:
 def _placed(canonical: str, prefix: str, place: str) -> str:
     """A canonical name, its level prefix and a place -> the name with the place where the prefix stood
     (市发展和改革委员会 -> 泉州市发展和改革委员会, 中国人民银行市中心支行 -> 中国人民银行常州市中心支行, 铁路局 -> 哈尔滨铁路局)."""
-    level_word = prefix[:-1] if len(prefix) > 1 and prefix.endswith("委") else prefix
+    level_word = _level_word(prefix)
     if level_word and level_word in canonical:
         at = canonical.index(level_word)
         written = place if place.endswith(level_word) else place + level_word
         return canonical[:at] + written + canonical[at + len(level_word):]
     return place + canonical
+
+
+def _level_word(prefix: str) -> str:
+    """A level prefix -> the level word in it: 市委 -> 市, 自治区党委 -> 自治区 (not 自治区党, which left 党 behind
+    and doubled the level: 中共广西壮族自治区自治区党委办公厅)."""
+    if prefix.endswith("党委"):
+        return prefix.removesuffix("党委")
+    return prefix[:-1] if len(prefix) > 1 and prefix.endswith("委") else prefix
 
 
 def _full_name(canonical: str, prefix: str, place: str, body: Body) -> str:

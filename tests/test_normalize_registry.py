@@ -66,11 +66,24 @@ def test_a_body_of_another_place_keeps_its_place(changzhou):
     assert unit.jurisdiction == "无锡市" and unit.canonical.startswith("无锡")
 
 
-@pytest.mark.parametrize("name", ["泉州海关", "泉州银保监分局", "哈尔滨铁路局"])
+@pytest.mark.parametrize("name", ["泉州海关", "哈尔滨铁路局", "泉州海事局"])
 def test_a_vertical_body_named_with_its_place_keeps_its_own_name(quanzhou, name):
     # Customs and regulators name their place without 市 (泉州海关, not 泉州市海关); adding a level would invent a body.
     unit = quanzhou.unit(name)
     assert (unit.canonical, unit.full_name, unit.known) == (name, name, True)
+
+
+@pytest.mark.parametrize("names, official", [
+    (["泉州银保监分局", "中国银保监会泉州监管分局", "中国银行保险监督管理委员会泉州监管分局"], "中国银行保险监督管理委员会泉州监管分局"),
+    (["泉州金融监管分局", "国家金融监督管理总局泉州监管分局"], "国家金融监督管理总局泉州监管分局"),
+    (["福建证监局", "中国证监会福建监管局"], "中国证券监督管理委员会福建监管局"),
+    (["人民银行南京分行", "中国人民银行南京分行"], "中国人民银行南京分行"),
+    (["泉州调查队", "国家统计局泉州调查队"], "国家统计局泉州调查队"),
+])
+def test_a_branch_named_after_its_organisation_gets_the_official_name(quanzhou, names, official):
+    # Still no level added (泉州, not 泉州市): the organisation is written out before the place, as it officially is.
+    assert {quanzhou.unit(n).canonical for n in names} == {official}
+    assert {quanzhou.unit(n).full_name for n in names} == {official}
 
 
 def test_bare_names_take_the_level_of_the_notice():
@@ -80,6 +93,43 @@ def test_bare_names_take_the_level_of_the_notice():
     national = default_registry().for_notice(Jurisdiction(NATIONAL, Level.NATIONAL))
     assert national.unit("发展改革委").canonical == "国家发展和改革委员会"
     assert national.unit("國家發展改革委").canonical == "国家发展和改革委员会"
+
+
+ANXI = Jurisdiction("安溪县", Level.COUNTY, "泉州市")
+
+
+@pytest.mark.parametrize("notice, raw, canonical, full_name", [
+    (QUANZHOU, "市纪委市监委", "市纪委监委", "中共泉州市纪委监委"),
+    (ANXI, "县纪委县监委", "县纪委监委", "中共安溪县纪委监委"),
+    (QUANZHOU, "市政务服务中心", "市政务服务中心", "泉州市政务服务中心"),
+    (ANXI, "县政务服务中心", "县政务服务中心", "安溪县政务服务中心"),
+    (QUANZHOU, "市资规局", "市自然资源和规划局", "泉州市自然资源和规划局"),
+    (QUANZHOU, "市疾控中心", "市疾病预防控制中心", "泉州市疾病预防控制中心"),
+    (QUANZHOU, "市委外办", "市委外事工作委员会办公室", "中共泉州市委外事工作委员会办公室"),
+    (Jurisdiction("合肥市", Level.CITY, "安徽省"), "合肥市数据资源局", "市数据资源管理局", "合肥市数据资源管理局"),
+    (Jurisdiction("广西壮族自治区", Level.PROVINCE), "自治区党委办公厅", "自治区党委办公厅", "中共广西壮族自治区党委办公厅"),
+    (QUANZHOU, "市政府外办", "市外事办公室", "泉州市外事办公室"),
+    (QUANZHOU, "福建省泉州市发展和改革委员会", "市发展和改革委员会", "泉州市发展和改革委员会"),
+    (QUANZHOU, "福建泉州市气象局", "市气象局", "泉州市气象局"),
+    (ANXI, "泉州市安溪县人民法院", "县人民法院", "安溪县人民法院"),
+    (QUANZHOU, "市委市直机关工委", "市委直属机关工作委员会", "中共泉州市委直属机关工作委员会"),
+])
+def test_bodies_of_every_level_get_their_standard_name(notice, raw, canonical, full_name):
+    unit = default_registry().for_notice(notice).unit(raw)
+    assert (unit.canonical, unit.full_name, unit.known) == (canonical, full_name, True)
+
+
+@pytest.mark.parametrize("a, b", [("市疾控中心", "市疾控局"), ("市政务服务中心", "市政务服务管理局"), ("市数据资源局", "市数据局"),
+                                  ("市数据资源局", "市大数据局"), ("市营商办", "市营商环境局")])
+def test_bodies_with_alike_names_stay_apart(quanzhou, a, b):
+    # Each pair is two bodies (an institution and the bureau over it, or two ways of organising data work).
+    assert quanzhou.unit(a).known and quanzhou.unit(b).known
+    assert quanzhou.unit(a).canonical != quanzhou.unit(b).canonical
+
+
+def test_a_place_of_the_same_name_under_another_parent_is_another_place():
+    chaoyang = default_registry().for_notice(Jurisdiction("朝阳市", Level.CITY, "辽宁省"))
+    assert chaoyang.unit("北京市朝阳区发展和改革委员会").jurisdiction != "朝阳市"
 
 
 def test_a_shared_prefix_places_the_body(quanzhou):
