@@ -637,8 +637,10 @@ def _read_local(s: str, strict: bool, party_marker: bool, towns: bool = False) -
         sub = _read_branch(r, strict, party)
         if sub is not None and (has_place or prefix or sub[0] is not None):
             f, subplace = sub
-            canonical = (f.stem + prefix + f.ending if f.caret else prefix + f.stem + f.ending) + "分局"
-            out.append(_Reading(subplace or place, prefix, f.key, f.kind, canonical))
+            # The branch's own place stays in its name (市生态环境局咸安分局): it names which branch, not where the
+            # parent bureau is, and two branches of one bureau must not become one name.
+            canonical = (f.stem + prefix + f.ending if f.caret else prefix + f.stem + f.ending) + (subplace or "") + "分局"
+            out.append(_Reading(place, prefix, f.key, f.kind, canonical))
     return out
 
 

@@ -81,7 +81,7 @@ CASES: list[tuple[str, str, str]] = [
     ("市环境保护局", "environmental-protection", "市环境保护局"),
     ("环保部", "environmental-protection", "环境保护部"),
     ("国家环保总局", "sepa", "国家环境保护总局"),
-    ("市生态环境局咸安分局", "ecology-environment", "市生态环境局分局"),
+    ("市生态环境局咸安分局", "ecology-environment", "市生态环境局咸安分局"),
     # housing and construction
     ("市住房和城乡建设局", "housing-urban-rural", "市住房和城乡建设局"),
     ("区住房城乡建设局", "housing-urban-rural", "区住房和城乡建设局"),

@@ -86,6 +86,13 @@ def test_a_branch_named_after_its_organisation_gets_the_official_name(quanzhou, 
     assert {quanzhou.unit(n).full_name for n in names} == {official}
 
 
+def test_branches_of_one_bureau_keep_their_own_places(quanzhou):
+    # 安溪分局 and 南安分局 are two offices; the branch's place is its name, not where its parent bureau sits.
+    anxi, nanan = quanzhou.unit("泉州市生态环境局安溪分局"), quanzhou.unit("市生态环境局南安分局")
+    assert (anxi.canonical, anxi.full_name) == ("市生态环境局安溪分局", "泉州市生态环境局安溪分局")
+    assert (nanan.canonical, nanan.full_name) == ("市生态环境局南安分局", "泉州市生态环境局南安分局")
+
+
 def test_bare_names_take_the_level_of_the_notice():
     dongcheng = default_registry().for_notice(DONGCHENG)
     unit = dongcheng.unit("统计局")
