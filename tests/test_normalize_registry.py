@@ -93,6 +93,18 @@ def test_branches_of_one_bureau_keep_their_own_places(quanzhou):
     assert (nanan.canonical, nanan.full_name) == ("市生态环境局南安分局", "泉州市生态环境局南安分局")
 
 
+@pytest.mark.parametrize("spelling, name", [
+    ("国家开发银行", "国家开发银行"), ("国开行", "国家开发银行"), ("进出口银行", "中国进出口银行"), ("农发行", "中国农业发展银行"),
+    ("中国信保", "中国出口信用保险公司"), ("工程院", "中国工程院"), ("国家版权局", "国家版权局"), ("国家密码局", "国家密码管理局"),
+    ("国家原子能机构", "国家原子能机构"), ("国家核安全局", "国家核安全局"),
+])
+def test_state_council_notices_name_policy_banks_academies_and_agencies(spelling, name):
+    # Complete State Council division notices assign tasks to these; unread, a bracket of them assigned nobody.
+    national = default_registry().for_notice(Jurisdiction(NATIONAL, Level.NATIONAL))
+    unit = national.unit(spelling)
+    assert (unit.canonical, unit.known) == (name, True)
+
+
 def test_bare_names_take_the_level_of_the_notice():
     dongcheng = default_registry().for_notice(DONGCHENG)
     unit = dongcheng.unit("统计局")
