@@ -419,7 +419,7 @@ def _item_of(item: _Item) -> _Item:
     marked = genre.ROLE_MARK.search(name)
     mark = None
     if marked:
-        mark = Role.LEAD if to_simplified(marked.group(1)) == "牵头" else Role.SUPPORT
+        mark = genre.ROLE_MARKS[to_simplified(marked.group(1))]
         name = name[: marked.start()].strip()
     return _Item(name, item.offset, etc, mark)
 

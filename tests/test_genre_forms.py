@@ -80,6 +80,11 @@ def test_a_label_bracket_wrapped_over_lines_keeps_every_unit(pair):
     ("省人社厅配合省委组织部落实", [("support", "省人社厅"), ("lead", "省委组织部")]),
     ("市住建局、市城管局协同", [("support", "市住建局"), ("support", "市城管局")]),
     ("人力资源社会保障部负责，2024年底前完成", [("responsible", "人力资源社会保障部")]),
+    ("市发改委为牵头单位，市财政局为配合单位", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("市发改委为主责部门，市财政局为协同部门", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("市发改委、市财政局为责任单位", [("responsible", "市发改委"), ("responsible", "市财政局")]),
+    ("市发改委牵头；市财政局、市税务局配合", [("lead", "市发改委"), ("support", "市财政局"), ("support", "市税务局")]),
+    ("市发改委负责，市财政局配合", [("responsible", "市发改委"), ("support", "市财政局")]),  # 负责 names no lead
 ])
 def test_role_cues_around_bodies(party, expected):
     assert _roles(party) == expected
@@ -99,6 +104,14 @@ def test_a_bracket_of_prose_ends_a_clause_and_every_such_bracket_counts():
 def test_prose_in_the_text_of_a_clause(sentence, expected):
     _, rows, _ = _read(f"一、甲\n1.完善重要农产品储备制度。{sentence}\n")
     assert [(r[1], r[2]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("item", ["落实惠企政策。【牵头单位：市发改委】【配合单位：市财政局】",
+                                  "落实惠企政策。\n牵头单位：市发改委；配合单位：市财政局。完成时限：2024年6月底",
+                                  "落实惠企政策。\n时间节点：2024年6月底\n牵头部门：市发改委\n配合部门：市财政局"])
+def test_labels_in_brackets_of_their_own_or_on_lines_below_the_task(item):
+    _, rows, _ = _read(f"一、甲\n1、{item}\n")
+    assert rows == [("1-1", "lead", "市发改委", None), ("1-1", "support", "市财政局", None)]
 
 
 def test_words_that_are_not_bodies_give_no_prose_assignment():
@@ -212,9 +225,25 @@ def test_a_clause_cut_off_keeps_its_row_and_is_reported_without_a_guessed_unit()
     ("牵头单位（部门）：区住建局；配合单位（部门）：区财政局", [("lead", "区住建局"), ("support", "区财政局")]),
     ("牵头责任部门：区住建局 协助单位：区财政局", [("lead", "区住建局"), ("support", "区财政局")]),
     ("责任主体：各县（市、区）人民政府", [("responsible", "各县（市、区）人民政府")]),
+    ("主责部门：市发改委；协同部门：市财政局；参与部门：市商务局", [("lead", "市发改委"), ("support", "市财政局"), ("support", "市商务局")]),
+    ("牵头单位 ：市发改委；配合单位 ：市财政局", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("【牵头单位】市发改委【配合单位】市财政局", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("责任单位（部门）：市发改委、市财政局", [("responsible", "市发改委"), ("responsible", "市财政局")]),
 ])
 def test_label_variants(party, expected):
     assert _roles(party) == expected
+
+
+@pytest.mark.parametrize("party, expected", [
+    ("责任单位：市发改委（牵头）、市财政局、市商务局", [("lead", "市发改委"), ("responsible", "市财政局"), ("responsible", "市商务局")]),
+    ("责任单位：市发改委(牵头)，市财政局", [("lead", "市发改委"), ("responsible", "市财政局")]),
+    ("责任单位：市教育局（主责）、市体育局", [("lead", "市教育局"), ("responsible", "市体育局")]),
+    ("责任单位：市教育局、市体育局（配合）", [("responsible", "市教育局"), ("support", "市体育局")]),
+])
+def test_a_role_marked_inside_a_list(party, expected):
+    assert _roles(party) == expected
+    traditional = [(role, _S2T.convert(unit)) for role, unit in expected]
+    assert _roles(_S2T.convert(party)) == traditional
 
 
 @pytest.mark.parametrize("party, expected", [
