@@ -108,7 +108,7 @@ class Column(StrEnum):
 
 
 SERIAL_HEADER = "序号"
-_TITLE_HEADERS = ("重点工作", "工作内容", "目标任务", "目标与任务", "重点工作任务", "工作任务", "任务名称", "项目", "目标",
+_TITLE_HEADERS = ("重点工作", "工作内容", "目标任务", "目标与任务", "重点工作任务", "工作任务", "重点任务", "任务名称", "项目", "目标",
                   "指标", "内容", "工作", "重点人群", "重点领域", "工作事项", "事项", "任务")
 _TASK_HEADERS = ("具体任务", "具体任务分解", "主要任务", "工作措施", "具体措施", "主要措施", "工作目标", "目标要求", "具体内容")
 _HEADER_WORD = compile_both(
@@ -158,6 +158,20 @@ def header_role(cell: str) -> Role:
     if _SUPPORT_WORD.search(name):
         return Role.SUPPORT
     return Role.RESPONSIBLE
+
+
+# A lead label that leads only against other unit columns: 主要责任单位 | 其他责任单位 (lead, responsible); a table
+# whose one unit column is 主要责任单位 names the units responsible for its rows, with no lead among them.
+_CONTRASTED_LEADS = ("主要责任单位",)
+
+
+def column_role(cell: str, header: tuple[str, ...]) -> Role:
+    """A unit column's header within its table's header -> the role of the units below it."""
+    role = header_role(cell)
+    others = [h for h in header if h != cell and header_column(h) == Column.UNITS]
+    if role == Role.LEAD and not others and to_simplified(_SPACES.sub("", cell)) in _CONTRASTED_LEADS:
+        return Role.RESPONSIBLE
+    return role
 
 
 def names_units(cell: str) -> bool:

@@ -169,7 +169,9 @@ class _TreeBuilder:
             table = id(node.para.header)
             previous = self.last_row.get(table)
             self.last_row[table] = node
-            return previous
+            # Serials that restart at 1 under a new section row (1-T1, 2-T1) are no gap.
+            restarts = previous is not None and node.number == 1 and previous.parent is not parent
+            return None if restarts else previous
         if parent is not None:
             return self.last_child.get((id(parent), node.level))
         return self.last_root.get((self.attachment, node.level))

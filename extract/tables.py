@@ -52,8 +52,9 @@ def row_to_clause(para: Paragraph, place: RowPlace) -> Clause:
     header = para.header
     role_columns = [i for i, name in enumerate(header[1:]) if genre.header_column(name) == Column.UNITS]
     cells = para.cells
-    if len(role_columns) > 1 and len(cells) == len(header) - 1:
-        # One fragment per column (a Word or PDF table): each unit column keeps its own role.
+    if (len(role_columns) > 1 or _tab_separated(cells)) and len(cells) == len(header) - 1:
+        # One fragment per column (a Word or PDF table): each unit column keeps its own role, a deadline after
+        # the units (工作任务 | 责任单位 | 完成时限) stays out of them.
         return _typed_row(para, place, [_Typed(header[1 + k], c.text, c.line) for k, c in enumerate(cells)])
     if not role_columns:
         return _typed_row(para, place, [_Typed(header[1], "".join(c.text for c in cells), para.first)] if cells else [])
@@ -66,6 +67,11 @@ def row_to_clause(para: Paragraph, place: RowPlace) -> Clause:
     return _split_row(para, place, cells[:split], cells[split:], header[1 + role_columns[0]])
 
 
+def _tab_separated(cells: list[Cell]) -> bool:
+    """Whether a row's cells came from tab-separated lines (DOCX/PDF ingestion), so each cell is one column."""
+    return bool(cells) and all("\t" in cell.line.text for cell in cells)
+
+
 def _split_row(para: Paragraph, place: RowPlace, text_cells: list[Cell], unit_cells: list[Cell], role_name: str) -> Clause:
     """A row of a text table whose cells were split by spaces: text before the unit column, units after it."""
     text = "".join(c.text for c in text_cells)
@@ -76,7 +82,7 @@ def _split_row(para: Paragraph, place: RowPlace, text_cells: list[Cell], unit_ce
     party = Span("".join(c.text for c in unit_cells), tuple(pieces)) if unit_cells else None
     if party is not None and (cut := split_merged_unit(party.text)):
         text, party = text + party.text[:cut], party.sub(cut, len(party.text))  # …主要负责人市住房和城乡建设局
-    units = party_text_to_party(party.text, genre.header_role(role_name)) if party is not None else Party()
+    units = party_text_to_party(party.text, genre.column_role(role_name, para.header)) if party is not None else Party()
     return _clause(para, place, title=text or None, text=text, party=party, units=units)
 
 
@@ -122,7 +128,7 @@ def _typed_row(para: Paragraph, place: RowPlace, typed: list[_Typed]) -> Clause:
         if column == Column.UNITS:
             upper = genre.UPPER_LEVEL_LABEL.match(cell.text) is not None  # 省牵头单位：… carries its own label
             label = "" if upper else f"{to_simplified(cell.column)}："
-            read = party_text_to_party(cell.text, None if upper else genre.header_role(cell.column))
+            read = party_text_to_party(cell.text, None if upper else genre.column_role(cell.column, para.header))
             mentions.extend(_shifted(m, offset + len(label)) for m in read.mentions)
             pieces.append(Piece(offset, cell.line.line, cell.line.page))
             parts.append(label + cell.text)

@@ -254,3 +254,43 @@ def test_a_role_marked_inside_a_list(party, expected):
 ])
 def test_names_run_together_are_split_only_into_known_bodies(party, expected):
     assert [u for _, u in _roles(party)] == expected
+
+
+# ---------------------------------------------------------------- tab-separated tables (DOCX/PDF ingestion)
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("header, row, expected", [
+    ("序号\t重点任务\t责任单位\t责任领导\t时间节点", "1\t推进政务服务改革\t市发改委、市财政局\t张明\t2024年6月底",
+     [("responsible", "市发改委"), ("responsible", "市财政局")]),
+    ("序号\t工作任务\t责任单位\t完成时限", "1\t推进政务服务改革\t市发改委（牵头）、市财政局\t2024年6月底",
+     [("lead", "市发改委"), ("responsible", "市财政局")]),
+    ("序号\t工作任务\t牵头单位\t配合单位\t完成时限", "1\t推进政务服务改革\t市发改委\t\t2024年6月底", [("lead", "市发改委")]),
+    # 主要责任单位 leads only against other unit columns; alone it names the units responsible.
+    ("序号\t具体措施\t主要责任单位\t完成时间", "1\t推进政务服务改革\t市商务局、市财政局\t2024年12月底前",
+     [("responsible", "市商务局"), ("responsible", "市财政局")]),
+])
+def test_a_tab_separated_table_with_one_unit_column_and_a_deadline(header, row, expected, script):
+    text = f"附件\n{header}\n{row}\n"
+    if script == "traditional":
+        text, expected = _S2T.convert(text), [(role, _S2T.convert(unit)) for role, unit in expected]
+    notice, rows, issues = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [("A1-T1", role, unit) for role, unit in expected]
+    assert notice.clauses[0].deadline is not None and not issues
+
+
+def test_serials_restarting_under_section_rows_give_each_section_its_rows():
+    text = ("附件\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n一、优化营商环境\n1\t简化审批流程\t市发改委\t市财政局\t2024年6月底\n"
+            "2\t建立信用档案\t市商务局\t市统计局\t2024年12月底前\n二、扩大有效投资\n1\t开工重点项目\t市住建局\t各县区政府\t2024年12月底前\n")
+    _, rows, issues = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("A1-1-T1", "lead", "市发改委"), ("A1-1-T1", "support", "市财政局"), ("A1-1-T2", "lead", "市商务局"),
+        ("A1-1-T2", "support", "市统计局"), ("A1-2-T1", "lead", "市住建局"), ("A1-2-T1", "support", "各县区政府")]
+    assert not issues
+
+
+def test_serials_restarting_under_section_lines_of_a_flattened_table():
+    text = ("附件\n序号\n工作任务\n牵头单位\n配合单位\n一、优化营商环境\n1\n简化审批流程\n市发改委\n市财政局\n"
+            "二、扩大有效投资\n1\n开工重点项目\n市住建局\n各县区政府\n")
+    _, rows, issues = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [("A1-1-T1", "lead", "市发改委"), ("A1-1-T1", "support", "市财政局"),
+                                                  ("A1-2-T1", "lead", "市住建局"), ("A1-2-T1", "support", "各县区政府")]
+    assert not issues
