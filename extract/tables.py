@@ -55,7 +55,8 @@ def row_to_clause(para: Paragraph, place: RowPlace) -> Clause:
     if (len(role_columns) > 1 or _tab_separated(cells)) and len(cells) == len(header) - 1:
         # One fragment per column (a Word or PDF table): each unit column keeps its own role, a deadline after
         # the units (工作任务 | 责任单位 | 完成时限) stays out of them.
-        return _typed_row(para, place, [_Typed(header[1 + k], c.text, c.line) for k, c in enumerate(cells)])
+        typed = [_Typed(header[1 + k], c.text, c.line) for k, c in enumerate(cells)]
+        return _typed_row(para, place, typed, labelled=len(role_columns) > 1)
     if not role_columns:
         return _typed_row(para, place, [_Typed(header[1], "".join(c.text for c in cells), para.first)] if cells else [])
     split = unit_list_start([c.text for c in cells], [c.ends for c in cells], role_columns[0])
@@ -113,8 +114,12 @@ def _flat_cells(para: Paragraph) -> list[_Typed]:
     return typed
 
 
-def _typed_row(para: Paragraph, place: RowPlace, typed: list[_Typed]) -> Clause:
-    """(column, cell, line) of one row -> a clause; unit columns give roles, leader columns leaders."""
+def _typed_row(para: Paragraph, place: RowPlace, typed: list[_Typed], labelled: bool = True) -> Clause:
+    """(column, cell, line) of one row -> a clause; unit columns give roles, leader columns leaders.
+
+    `labelled`: the unit text names each cell's column (牵头单位：…；配合单位：…), which tells several unit columns
+    apart; a row of one unit column keeps its cell as written.
+    """
     title = text = deadline = None
     parts: list[str] = []
     pieces: list[Piece] = []
@@ -127,7 +132,7 @@ def _typed_row(para: Paragraph, place: RowPlace, typed: list[_Typed]) -> Clause:
         column = genre.header_column(cell.column)
         if column == Column.UNITS:
             upper = genre.UPPER_LEVEL_LABEL.match(cell.text) is not None  # 省牵头单位：… carries its own label
-            label = "" if upper else f"{to_simplified(cell.column)}："
+            label = "" if upper or not labelled else f"{to_simplified(cell.column)}："
             read = party_text_to_party(cell.text, None if upper else genre.column_role(cell.column, para.header))
             mentions.extend(_shifted(m, offset + len(label)) for m in read.mentions)
             pieces.append(Piece(offset, cell.line.line, cell.line.page))
