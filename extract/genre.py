@@ -181,8 +181,11 @@ def names_units(cell: str) -> bool:
 
 # ---------------------------------------------------------------- prose role cues around a list of bodies
 # The verbs closing a prose assignment; X is a list of bodies.
-RESPONSIBLE_VERB = r"(?:按职责分工|按照职责分工|按职责|按职能|分别|共同|各自|具体)?(?:负责|落实|承担|组织实施|实施|推进)(?:落实|实施|推进)?"
-PROSE_LEAD = compile_both(r"^(.+?)(?:牵头(?:负责|落实|实施|推进|抓总)?|为牵头(?:单位|部门)|为主责(?:单位|部门))$")  # 省发展改革委牵头负责
+# 市发改委负责统筹协调 / 负责指导: what the body is responsible for doing, still a responsible unit.
+RESPONSIBLE_VERB = (r"(?:按职责分工|按照职责分工|按职责|按职能|分别|共同|各自|具体)?(?:负责|落实|承担|组织实施|实施|推进)"
+                    r"(?:落实|实施|推进|统筹协调|统筹|协调|指导|督促|督导)?")
+# 省发展改革委牵头负责; 市发改委负责牵头
+PROSE_LEAD = compile_both(r"^(.+?)(?:(?:负责)?牵头(?:负责|落实|实施|推进|抓总)?|为牵头(?:单位|部门)|为主责(?:单位|部门))$")
 # 教育部、财政部负责; 统计局、人力社保局负责落实; 市发改委为责任单位
 PROSE_RESPONSIBLE = compile_both(rf"^(.+?)(?:{RESPONSIBLE_VERB}|为责任(?:单位|部门))$")
 PROSE_SUPPORT_LEAD = compile_both(r"^(.+?)(?:配合|协助)(.+?)(?:落实|实施|推进|开展|负责|做好)$")  # 省人事厅配合省委有关部门落实

@@ -152,15 +152,28 @@ def text_to_prose_units(text: str) -> tuple[int, int] | None:
     """
     for m in genre.BY_PHRASE.finditer(text):
         if _all_bodies(m.group(1)) and (not m.group(2) or _all_bodies(_strip_etc(m.group(2)))):
-            return m.start(), m.end()
+            return _prose_sentence(text, m.start(), m.end())
     sentences = [(a, b) for a, b in split_top(text, "。；;，,") if text[a:b].strip()]
     if sentences:
         a, b = sentences[-1]
         last = text[a:b].strip()
         if _prose(last.removeprefix("由"), 0) is not None:
             lead = a + len(text[a:b]) - len(text[a:b].lstrip())
-            return lead, lead + len(last)
+            return _prose_sentence(text, lead, lead + len(last))
     return None
+
+
+def _prose_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """A prose assignment found at start:end -> the whole sentence around it when every part of that sentence is
+    one too (由市商务局牵头，市财政局参与; 市发改委牵头，市财政局协助): the lead and its supporters are read together."""
+    for a, b in split_top(text, "。"):
+        if a <= start and end <= b:
+            sentence = text[a:b].strip()
+            parts = [sentence[x:y].strip() for x, y in split_top(sentence, "，,；;")]
+            if len(parts) > 1 and all(p and _prose(p.removeprefix("由"), 0) is not None for p in parts):
+                lead = a + len(text[a:b]) - len(text[a:b].lstrip())
+                return lead, lead + len(sentence)
+    return start, end
 
 
 def _strip_span(span: Span) -> Span:

@@ -85,6 +85,10 @@ def test_a_label_bracket_wrapped_over_lines_keeps_every_unit(pair):
     ("市发改委、市财政局为责任单位", [("responsible", "市发改委"), ("responsible", "市财政局")]),
     ("市发改委牵头；市财政局、市税务局配合", [("lead", "市发改委"), ("support", "市财政局"), ("support", "市税务局")]),
     ("市发改委负责，市财政局配合", [("responsible", "市发改委"), ("support", "市财政局")]),  # 负责 names no lead
+    ("市发改委负责牵头，市财政局配合", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("各县区政府负责落实，市发改委负责统筹协调", [("responsible", "各县区政府"), ("responsible", "市发改委")]),
+    ("市卫生健康委负责指导", [("responsible", "市卫生健康委")]),
+    ("市发改委、市财政局牵头，市商务局配合", [("lead", "市发改委"), ("lead", "市财政局"), ("support", "市商务局")]),
 ])
 def test_role_cues_around_bodies(party, expected):
     assert _roles(party) == expected
@@ -100,6 +104,10 @@ def test_a_bracket_of_prose_ends_a_clause_and_every_such_bracket_counts():
     ("由发展改革委会同财政部、农业农村部研究提出落实意见。", [("lead", "发展改革委"), ("support", "财政部"), ("support", "农业农村部")]),
     ("由商务部会同海关总署等部门组织实施。", [("lead", "商务部"), ("support", "海关总署")]),
     ("由市应急局负责。", [("responsible", "市应急局")]),
+    ("由市商务局牵头，市财政局、市税务局参与。", [("lead", "市商务局"), ("support", "市财政局"), ("support", "市税务局")]),
+    ("市发改委牵头，市财政局协助。", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("由市商务局负责，市财政局配合。", [("responsible", "市商务局"), ("support", "市财政局")]),
+    ("市商务局会同市发改委负责。", [("lead", "市商务局"), ("support", "市发改委")]),
 ])
 def test_prose_in_the_text_of_a_clause(sentence, expected):
     _, rows, _ = _read(f"一、甲\n1.完善重要农产品储备制度。{sentence}\n")
