@@ -179,6 +179,23 @@ def test_etc_inside_a_list_followed_by_more():
     assert [(m.unit_raw, m.etc_follows) for m in party.mentions] == [("省商务厅", False), ("省财政厅", True), ("各地级以上市人民政府", False)]
 
 
+@pytest.mark.parametrize("party, expected", [
+    ("责任单位：市发改委/市财政局/市商务局", ["市发改委", "市财政局", "市商务局"]),
+    ("责任单位：市发改委／市财政局等部门", ["市发改委", "市财政局"]),
+    ("责任单位：市发改委 市财政局 市商务局", ["市发改委", "市财政局", "市商务局"]),
+    ("责任单位：市发改委；市财政局；市商务局", ["市发改委", "市财政局", "市商务局"]),
+    ("责任单位：市发改委、市财政局等单位", ["市发改委", "市财政局"]),
+])
+def test_units_separated_by_slashes_spaces_and_semicolons(party, expected):
+    assert [u for _, u in _roles(party)] == expected
+    assert [u for _, u in _roles(_S2T.convert(party))] == [_S2T.convert(u) for u in expected]
+
+
+def test_bodies_before_a_cue_across_semicolons_take_its_role():
+    _, rows, _ = _read("一、甲\n1、降低成本。（市发改委牵头；市财政局；市税务局配合）\n")
+    assert [(r[1], r[2]) for r in rows] == [("lead", "市发改委"), ("support", "市财政局"), ("support", "市税务局")]
+
+
 @pytest.mark.parametrize("joined", ["和", "及", "与"])
 def test_two_bodies_joined_by_a_conjunction(joined):
     assert [u for _, u in _roles(f"市民政局{joined}市残联负责")] == ["市民政局", "市残联"]
