@@ -249,6 +249,8 @@ class _TextReader:
             self.close()
             return
         measured = text if current.marker is None or len(current.chunks) > 1 else clean_text(line.text)
+        if current.kind == "label" and text.endswith(("：", ":")):
+            return  # 责任单位： alone on its line: the units follow on the next one
         if current.depth == 0 and not text.endswith(("，", ",", "、", "（", "(")) and display_width(measured) < self.full:
             self.close()
 

@@ -321,7 +321,8 @@ def _heading_lead(node: _Node | None, found: dict[int, tuple[Span | None, Party]
     if node is None:
         return None, Party()
     if id(node) not in found:
-        _, span, _ = text_to_party(node.para.span(), "")
+        # The lead in the heading's bracket, or on a label line under it (一、扩大开放 / 牵头单位：市商务局).
+        span = text_to_party(node.para.span(), "")[1] or _labels_span(node.labels)
         units = party_text_to_party(span.text) if span is not None else Party()
         found[id(node)] = (span, units) if units.mentions and units.roles() == {Role.LEAD} else _heading_lead(node.parent, found)
     return found[id(node)]

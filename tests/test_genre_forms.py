@@ -122,6 +122,13 @@ def test_labels_in_brackets_of_their_own_or_on_lines_below_the_task(item):
     assert rows == [("1-1", "lead", "市发改委", None), ("1-1", "support", "市财政局", None)]
 
 
+def test_a_label_alone_on_its_line_takes_the_units_on_the_next():
+    _, rows, issues = _read("一、甲\n1、完善信用体系。\n责任单位：\n市发改委、市财政局\n2、推进改革。（责任单位：市商务局）\n")
+    assert rows == [("1-1", "responsible", "市发改委", None), ("1-1", "responsible", "市财政局", None),
+                    ("1-2", "responsible", "市商务局", None)]
+    assert not issues
+
+
 def test_words_that_are_not_bodies_give_no_prose_assignment():
     # 加强监督检查负责 is not a list of bodies: no unit is made up from it.
     _, rows, issues = _read("一、甲\n1.完善制度。（加强监督检查负责）\n")
@@ -151,6 +158,12 @@ def test_a_standing_rule_adds_its_units_to_every_later_clause():
 def test_a_heading_lead_holds_for_the_items_below():
     _, rows, _ = _read("一、扩大开放（市商务局牵头）\n（一）稳外贸。（责任单位：海关）\n（二）稳外资。\n")
     assert ("1-1", "lead", "市商务局", "heading-lead") in rows
+
+
+def test_a_heading_lead_on_a_label_line_under_the_heading():
+    _, rows, _ = _read("一、扩大开放\n牵头单位：市商务局\n（一）稳外贸。（配合单位：海关）\n（二）稳外资。（配合单位：市发改委）\n")
+    assert rows == [("1-1", "support", "海关", None), ("1-1", "lead", "市商务局", "heading-lead"),
+                    ("1-2", "support", "市发改委", None), ("1-2", "lead", "市商务局", "heading-lead")]
 
 
 # ---------------------------------------------------------------- lists
