@@ -59,13 +59,25 @@ def row_to_clause(para: Paragraph, place: RowPlace) -> Clause:
         return _typed_row(para, place, typed, labelled=len(role_columns) > 1)
     if not role_columns:
         return _typed_row(para, place, [_Typed(header[1], "".join(c.text for c in cells), para.first)] if cells else [])
+    cells, deadline = _trailing_deadline(header, cells)
     split = unit_list_start([c.text for c in cells], [c.ends for c in cells], role_columns[0])
     start = body_suffix_start(cells[-1].text) if split == len(cells) and cells else None
     if start and len(cells[-1].text) - start >= 4:
         # The unit cell ran into the text before it on one line (…主要负责人市市场监督管理局): split it off.
         last = cells[-1]
         cells = [*cells[:-1], Cell(last.text[:start], last.line, True), Cell(last.text[start:], last.line, last.ends)]
-    return _split_row(para, place, cells[:split], cells[split:], header[1 + role_columns[0]])
+    return _split_row(para, place, cells[:split], cells[split:], header[1 + role_columns[0]], deadline)
+
+
+def _trailing_deadline(header: tuple[str, ...], cells: list[Cell]) -> tuple[list[Cell], str | None]:
+    """A row split by spaces whose last column is a deadline (… 责任单位 完成时限): its time frame taken off the end,
+    so the unit list before it reads alone (1 推进改革 市发改委、市财政局 2024年6月底)."""
+    if len(cells) < 2 or genre.header_column(header[-1]) != Column.DEADLINE:
+        return cells, None
+    last = cells[-1].text
+    if len(last) <= 20 and (_TIME_FRAME.fullmatch(last) or genre.DEADLINE.match(to_simplified(last))):
+        return cells[:-1], last
+    return cells, None
 
 
 def _tab_separated(cells: list[Cell]) -> bool:
@@ -73,7 +85,8 @@ def _tab_separated(cells: list[Cell]) -> bool:
     return bool(cells) and all("\t" in cell.line.text for cell in cells)
 
 
-def _split_row(para: Paragraph, place: RowPlace, text_cells: list[Cell], unit_cells: list[Cell], role_name: str) -> Clause:
+def _split_row(para: Paragraph, place: RowPlace, text_cells: list[Cell], unit_cells: list[Cell], role_name: str,
+               deadline: str | None = None) -> Clause:
     """A row of a text table whose cells were split by spaces: text before the unit column, units after it."""
     text = "".join(c.text for c in text_cells)
     pieces, offset = [], 0
@@ -84,7 +97,7 @@ def _split_row(para: Paragraph, place: RowPlace, text_cells: list[Cell], unit_ce
     if party is not None and (cut := split_merged_unit(party.text)):
         text, party = text + party.text[:cut], party.sub(cut, len(party.text))  # …主要负责人市住房和城乡建设局
     units = party_text_to_party(party.text, genre.column_role(role_name, para.header)) if party is not None else Party()
-    return _clause(para, place, title=text or None, text=text, party=party, units=units)
+    return _clause(para, place, title=text or None, text=text, party=party, units=units, deadline=deadline)
 
 
 def _flat_cells(para: Paragraph) -> list[_Typed]:

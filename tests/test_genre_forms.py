@@ -332,3 +332,11 @@ def test_serials_restarting_under_section_lines_of_a_flattened_table():
     assert [(r[0], r[1], r[2]) for r in rows] == [("A1-1-T1", "lead", "市发改委"), ("A1-1-T1", "support", "市财政局"),
                                                   ("A1-2-T1", "lead", "市住建局"), ("A1-2-T1", "support", "各县区政府")]
     assert not issues
+
+
+def test_a_space_separated_table_with_one_unit_column_and_a_deadline():
+    text = "附件\n序号 工作任务 责任单位 完成时限\n1 推进政务服务改革 市发改委、市财政局 2024年6月底\n2 完善信用体系 市商务局 长期坚持\n"
+    notice, rows, issues = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [("A1-T1", "responsible", "市发改委"), ("A1-T1", "responsible", "市财政局"),
+                                                  ("A1-T2", "responsible", "市商务局")]
+    assert [c.deadline for c in notice.clauses] == ["2024年6月底", "长期坚持"] and not issues
