@@ -23,6 +23,7 @@ ROLE_LABELS: dict[str, Role] = {
     "牵头部门": Role.LEAD,  # 牵头部门：区商务局
     "主办单位": Role.LEAD,  # 主办单位：市商务局 协办单位：市财政局
     "主责单位": Role.LEAD,  # 主责单位：市教育局
+    "主责部门": Role.LEAD,  # 主责部门：市教育局；协同部门：市体育局
     "主要责任单位": Role.LEAD,  # 主要责任单位：市发改委；其他责任单位：市财政局
     "牵头责任部门": Role.LEAD,  # 牵头责任部门：区住建局
     "配合单位": Role.SUPPORT,  # 配合单位：市财政局、市统计局
@@ -31,6 +32,7 @@ ROLE_LABELS: dict[str, Role] = {
     "协办单位": Role.SUPPORT,  # 协办单位：市财政局 市统计局
     "配合部门": Role.SUPPORT,  # 配合部门：区财政局
     "参与单位": Role.SUPPORT,  # 参与单位：各街道
+    "参与部门": Role.SUPPORT,  # 参与部门：市商务局
     "协作单位": Role.SUPPORT,  # 协作单位：市公安局
     "协助单位": Role.SUPPORT,  # 协助单位：市税务局
     "参加单位": Role.SUPPORT,  # 参加单位：各街道
@@ -106,7 +108,7 @@ class Column(StrEnum):
 
 
 SERIAL_HEADER = "序号"
-_TITLE_HEADERS = ("重点工作", "工作内容", "目标任务", "目标与任务", "重点工作任务", "工作任务", "任务名称", "项目", "目标",
+_TITLE_HEADERS = ("重点工作", "工作内容", "目标任务", "目标与任务", "重点工作任务", "工作任务", "重点任务", "任务名称", "项目", "目标",
                   "指标", "内容", "工作", "重点人群", "重点领域", "工作事项", "事项", "任务")
 _TASK_HEADERS = ("具体任务", "具体任务分解", "主要任务", "工作措施", "具体措施", "主要措施", "工作目标", "目标要求", "具体内容")
 _HEADER_WORD = compile_both(
@@ -158,6 +160,20 @@ def header_role(cell: str) -> Role:
     return Role.RESPONSIBLE
 
 
+# A lead label that leads only against other unit columns: 主要责任单位 | 其他责任单位 (lead, responsible); a table
+# whose one unit column is 主要责任单位 names the units responsible for its rows, with no lead among them.
+_CONTRASTED_LEADS = ("主要责任单位",)
+
+
+def column_role(cell: str, header: tuple[str, ...]) -> Role:
+    """A unit column's header within its table's header -> the role of the units below it."""
+    role = header_role(cell)
+    others = [h for h in header if h != cell and header_column(h) == Column.UNITS]
+    if role == Role.LEAD and not others and to_simplified(_SPACES.sub("", cell)) in _CONTRASTED_LEADS:
+        return Role.RESPONSIBLE
+    return role
+
+
 def names_units(cell: str) -> bool:
     """Whether a header names units (单位, 部门), so its column is a unit column."""
     return bool(_UNIT_HEADER.search(cell))
@@ -165,12 +181,17 @@ def names_units(cell: str) -> bool:
 
 # ---------------------------------------------------------------- prose role cues around a list of bodies
 # The verbs closing a prose assignment; X is a list of bodies.
-RESPONSIBLE_VERB = r"(?:按职责分工|按照职责分工|按职责|按职能|分别|共同|各自|具体)?(?:负责|落实|承担|组织实施|实施|推进)(?:落实|实施|推进)?"
-PROSE_LEAD = compile_both(r"^(.+?)(?:牵头(?:负责|落实|实施|推进|抓总)?|为牵头单位)$")  # 省发展改革委牵头负责
-PROSE_RESPONSIBLE = compile_both(rf"^(.+?){RESPONSIBLE_VERB}$")  # 教育部、财政部负责; 统计局、人力社保局负责落实
+# 市发改委负责统筹协调 / 负责指导: what the body is responsible for doing, still a responsible unit.
+RESPONSIBLE_VERB = (r"(?:按职责分工|按照职责分工|按职责|按职能|分别|共同|各自|具体)?(?:负责|落实|承担|组织实施|实施|推进)"
+                    r"(?:落实|实施|推进|统筹协调|统筹|协调|指导|督促|督导)?")
+# 省发展改革委牵头负责; 市发改委负责牵头
+PROSE_LEAD = compile_both(r"^(.+?)(?:(?:负责)?牵头(?:负责|落实|实施|推进|抓总)?|为牵头(?:单位|部门)|为主责(?:单位|部门))$")
+# 教育部、财政部负责; 统计局、人力社保局负责落实; 市发改委为责任单位
+PROSE_RESPONSIBLE = compile_both(rf"^(.+?)(?:{RESPONSIBLE_VERB}|为责任(?:单位|部门))$")
 PROSE_SUPPORT_LEAD = compile_both(r"^(.+?)(?:配合|协助)(.+?)(?:落实|实施|推进|开展|负责|做好)$")  # 省人事厅配合省委有关部门落实
 PROSE_WITH = compile_both(rf"^(?:由)?(.+?)会同(.+?)(?:{RESPONSIBLE_VERB}|研究|制定|提出|组织|牵头|承担|督促|开展)")  # 发展改革委会同财政部负责
-PROSE_SUPPORT = compile_both(r"^(.+?)(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?$")  # 市审计局配合
+# 市审计局配合; 市发改委为牵头单位，市财政局为配合单位
+PROSE_SUPPORT = compile_both(r"^(.+?)(?:(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?|为(?:配合|协办|协同|参与)(?:单位|部门))$")
 # 由X会同Y… in a sentence of the clause text, with any verb phrase after it (研究提出落实意见, 组织实施).
 BY_PHRASE = compile_both(r"由(\p{Han}[^，。；由]{1,60}?)(?:会同([^，。；]{2,200}?))?(?:等(?:有关|相关)?(?:部门|单位))?(?:共同)?"
                          r"(?:负责|落实|研究|制定|提出|组织|牵头|承担|实施|推进|督促|开展)")
@@ -178,8 +199,10 @@ BY_PHRASE = compile_both(r"由(\p{Han}[^，。；由]{1,60}?)(?:会同([^，。�
 TRAILING_VERB = compile_both(r"(?:按职责分工|按照职责分工|按职责|分别|共同|各自)?(?:负责|牵头|配合)(?:落实|实施|推进)?$")
 # A prose cue somewhere in a bracket: the cheap test reflow uses before a bracket is parsed.
 ROLE_CUE = compile_both(r"牵头|负责|配合|会同|落实|参与|协助|协办|协同|承担|实施")
-# A lead marked inside a list: 责任单位：市发展改革委（牵头）、市财政局.
-ROLE_MARK = compile_both(r"[（(](牵头|配合)[）)]$")
+# A role marked inside a list: 责任单位：市发展改革委（牵头）、市财政局; 市教育局（主责）; 市财政局（配合）.
+ROLE_MARKS: dict[str, Role] = {"牵头": Role.LEAD, "主责": Role.LEAD, "牵头单位": Role.LEAD, "配合": Role.SUPPORT, "协办": Role.SUPPORT,
+                               "配合单位": Role.SUPPORT}
+ROLE_MARK = compile_both(r"[（(](" + "|".join(sorted(ROLE_MARKS, key=len, reverse=True)) + r")[）)]$")
 # Remarks in a unit bracket, never units: 具体分工见附表, 下同, 不再做分工.
 REMARK = compile_both(r"见|按照|根据|具体|下同|不再|涉及|均|附表|要求|分工|确保|做好|其中|以下")
 # A trailing 等 / 等部门 / 等有关部门 / 等市部门 says the list is open-ended; it is no unit of its own.

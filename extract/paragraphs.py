@@ -249,6 +249,8 @@ class _TextReader:
             self.close()
             return
         measured = text if current.marker is None or len(current.chunks) > 1 else clean_text(line.text)
+        if current.kind == "label" and text.endswith(("：", ":")):
+            return  # 责任单位： alone on its line: the units follow on the next one
         if current.depth == 0 and not text.endswith(("，", ",", "、", "（", "(")) and display_width(measured) < self.full:
             self.close()
 
@@ -313,11 +315,11 @@ def read_table(kept: list[Kept], i: int, header: tuple[str, ...]) -> tuple[list[
         raw = line.text.replace("\u3000", " ").rstrip("\r\n")
         marker = line_to_marker(text)
         if marker and marker.level in HEADING_LEVELS and "\t" not in raw.strip() and _next_is_row(kept, i, last_row):
-            # A section row (一、全年主要预期目标) groups the rows below it; the serial numbers run on.
+            # A section row (一、全年主要预期目标) groups the rows below it; the serial numbers run on or restart at 1.
             section = Paragraph("numbered", marker=marker, number=marker.number, closed=True)
             section.chunks.append((marker.rest, line))
             paras.append(section)
-            current, i = None, i + 1
+            current, i, last_row = None, i + 1, _row_before(kept[i + 1].line.text, last_row)
             continue
         if line_to_attachment(text) is not None or (marker and marker.level in HEADING_LEVELS) or genre.END_MATTER.match(text):
             break
@@ -356,9 +358,16 @@ def _serial_of(fragments: list[str]) -> str | None:
 
 
 def _next_is_row(kept: list[Kept], i: int, last_row: int) -> bool:
+    """Whether the line after a section row opens the next row: numbered on (last_row + 1) or afresh (1)."""
     following = kept[i + 1].line.text.strip() if i + 1 < len(kept) else ""
     m = _SERIAL.match(following)
-    return bool(m) and int(m.group(1)) == last_row + 1
+    return bool(m) and int(m.group(1)) in (last_row + 1, 1)
+
+
+def _row_before(following: str, last_row: int) -> int:
+    """The row number before the first row under a section: the last one, or 0 when the serials restart at 1."""
+    m = _SERIAL.match(following.strip())
+    return 0 if m and int(m.group(1)) == 1 else last_row
 
 
 # ---------------------------------------------------------------- tables flattened to one cell per line
@@ -386,7 +395,7 @@ def read_flat_table(kept: list[Kept], i: int, header: tuple[str, ...]) -> tuple[
             section = Paragraph("numbered", marker=marker, number=marker.number, closed=True)
             section.chunks.append((marker.rest, line))
             paras.append(section)
-            current = None
+            current, last_row = None, _row_before(kept[i + 1].text, last_row)
         elif serial and last_row < int(serial.group(1)) <= last_row + 5:
             last_row = int(serial.group(1))
             current = _new_flat_row(paras, last_row, header, text, line)

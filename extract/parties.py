@@ -112,15 +112,18 @@ def _outside(top: list[bool], text: str, start: int) -> bool:
 
 def is_prose_party(inner: str) -> bool:
     """Whether a bracket's content assigns units in prose: (X牵头，Y配合), (X、Y按职责分工负责), (X配合Y落实)."""
-    saw_role = False
+    saw_role = waiting = False
     for a, b in split_top(inner, "，,；;。"):
         part = inner[a:b].strip()
         if not part or genre.DEADLINE.match(to_simplified(part)):
             continue
-        if _prose(part, 0) is None:
-            return saw_role and bool(genre.REMARK.search(part))  # …负责，具体分工见附表
-        saw_role = True
-    return saw_role
+        if _prose(part, 0) is not None:
+            saw_role, waiting = True, False
+        elif _all_bodies(part):
+            waiting = True  # 市财政局；市税务局配合: bodies that take the role of the cue after them
+        else:
+            return saw_role and not waiting and bool(genre.REMARK.search(part))  # …负责，具体分工见附表
+    return saw_role and not waiting
 
 
 def _without(span: Span, ranges: tuple[tuple[int, int | None], ...]) -> Span:
@@ -152,15 +155,28 @@ def text_to_prose_units(text: str) -> tuple[int, int] | None:
     """
     for m in genre.BY_PHRASE.finditer(text):
         if _all_bodies(m.group(1)) and (not m.group(2) or _all_bodies(_strip_etc(m.group(2)))):
-            return m.start(), m.end()
+            return _prose_sentence(text, m.start(), m.end())
     sentences = [(a, b) for a, b in split_top(text, "。；;，,") if text[a:b].strip()]
     if sentences:
         a, b = sentences[-1]
         last = text[a:b].strip()
         if _prose(last.removeprefix("由"), 0) is not None:
             lead = a + len(text[a:b]) - len(text[a:b].lstrip())
-            return lead, lead + len(last)
+            return _prose_sentence(text, lead, lead + len(last))
     return None
+
+
+def _prose_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """A prose assignment found at start:end -> the whole sentence around it when every part of that sentence is
+    one too (由市商务局牵头，市财政局参与; 市发改委牵头，市财政局协助): the lead and its supporters are read together."""
+    for a, b in split_top(text, "。"):
+        if a <= start and end <= b:
+            sentence = text[a:b].strip()
+            parts = [sentence[x:y].strip() for x, y in split_top(sentence, "，,；;")]
+            if len(parts) > 1 and all(p and _prose(p.removeprefix("由"), 0) is not None for p in parts):
+                lead = a + len(text[a:b]) - len(text[a:b].lstrip())
+                return lead, lead + len(sentence)
+    return start, end
 
 
 def _strip_span(span: Span) -> Span:
@@ -361,7 +377,8 @@ def unit_items(text: str, base: int) -> list[_Item]:
         raw = text[a:b]
         if raw.strip():
             lead = len(raw) - len(raw.lstrip())
-            items.extend(_split_conjunction(raw.strip(), base + a + lead))
+            for part, at in _split_slash(raw.strip(), base + a + lead):
+                items.extend(_split_conjunction(part, at))
     merged = _share_committee(_expand_suffixes(_merge_admin_words(text, base, [_item_of(i) for i in items])))
     return [part for item in merged for part in _run_together(item)]
 
@@ -399,6 +416,21 @@ def _split_known(name: str) -> tuple[str, ...] | None:
     return None
 
 
+_SLASH = compile_both(r"[/／]")
+
+
+def _split_slash(unit: str, offset: int) -> list[tuple[str, int]]:
+    """市发改委/市财政局 -> two units, when every part reads as a body; any other slash stays in its name."""
+    cuts = [m.start() for m in _SLASH.finditer(unit)]
+    if not cuts:
+        return [(unit, offset)]
+    bounds = [-1, *cuts, len(unit)]
+    parts = [(unit[a + 1:b], offset + a + 1) for a, b in zip(bounds, bounds[1:], strict=False)]
+    if all(looks_like_body(_strip_etc(p)) for p, _ in parts):
+        return parts
+    return [(unit, offset)]
+
+
 def _split_conjunction(unit: str, offset: int) -> list[_Item]:
     """市级各有关部门及各县市区政府 -> two units, when both sides read as units; 住房和城乡建设局 stays one."""
     for m in genre.CONJUNCTION.finditer(unit):
@@ -419,7 +451,7 @@ def _item_of(item: _Item) -> _Item:
     marked = genre.ROLE_MARK.search(name)
     mark = None
     if marked:
-        mark = Role.LEAD if to_simplified(marked.group(1)) == "牵头" else Role.SUPPORT
+        mark = genre.ROLE_MARKS[to_simplified(marked.group(1))]
         name = name[: marked.start()].strip()
     return _Item(name, item.offset, etc, mark)
 

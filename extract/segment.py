@@ -169,7 +169,9 @@ class _TreeBuilder:
             table = id(node.para.header)
             previous = self.last_row.get(table)
             self.last_row[table] = node
-            return previous
+            # Serials that restart at 1 under a new section row (1-T1, 2-T1) are no gap.
+            restarts = previous is not None and node.number == 1 and previous.parent is not parent
+            return None if restarts else previous
         if parent is not None:
             return self.last_child.get((id(parent), node.level))
         return self.last_root.get((self.attachment, node.level))
@@ -319,7 +321,8 @@ def _heading_lead(node: _Node | None, found: dict[int, tuple[Span | None, Party]
     if node is None:
         return None, Party()
     if id(node) not in found:
-        _, span, _ = text_to_party(node.para.span(), "")
+        # The lead in the heading's bracket, or on a label line under it (一、扩大开放 / 牵头单位：市商务局).
+        span = text_to_party(node.para.span(), "")[1] or _labels_span(node.labels)
         units = party_text_to_party(span.text) if span is not None else Party()
         found[id(node)] = (span, units) if units.mentions and units.roles() == {Role.LEAD} else _heading_lead(node.parent, found)
     return found[id(node)]

@@ -52,21 +52,41 @@ def row_to_clause(para: Paragraph, place: RowPlace) -> Clause:
     header = para.header
     role_columns = [i for i, name in enumerate(header[1:]) if genre.header_column(name) == Column.UNITS]
     cells = para.cells
-    if len(role_columns) > 1 and len(cells) == len(header) - 1:
-        # One fragment per column (a Word or PDF table): each unit column keeps its own role.
-        return _typed_row(para, place, [_Typed(header[1 + k], c.text, c.line) for k, c in enumerate(cells)])
+    if (len(role_columns) > 1 or _tab_separated(cells)) and len(cells) == len(header) - 1:
+        # One fragment per column (a Word or PDF table): each unit column keeps its own role, a deadline after
+        # the units (工作任务 | 责任单位 | 完成时限) stays out of them.
+        typed = [_Typed(header[1 + k], c.text, c.line) for k, c in enumerate(cells)]
+        return _typed_row(para, place, typed, labelled=len(role_columns) > 1)
     if not role_columns:
         return _typed_row(para, place, [_Typed(header[1], "".join(c.text for c in cells), para.first)] if cells else [])
+    cells, deadline = _trailing_deadline(header, cells)
     split = unit_list_start([c.text for c in cells], [c.ends for c in cells], role_columns[0])
     start = body_suffix_start(cells[-1].text) if split == len(cells) and cells else None
     if start and len(cells[-1].text) - start >= 4:
         # The unit cell ran into the text before it on one line (…主要负责人市市场监督管理局): split it off.
         last = cells[-1]
         cells = [*cells[:-1], Cell(last.text[:start], last.line, True), Cell(last.text[start:], last.line, last.ends)]
-    return _split_row(para, place, cells[:split], cells[split:], header[1 + role_columns[0]])
+    return _split_row(para, place, cells[:split], cells[split:], header[1 + role_columns[0]], deadline)
 
 
-def _split_row(para: Paragraph, place: RowPlace, text_cells: list[Cell], unit_cells: list[Cell], role_name: str) -> Clause:
+def _trailing_deadline(header: tuple[str, ...], cells: list[Cell]) -> tuple[list[Cell], str | None]:
+    """A row split by spaces whose last column is a deadline (… 责任单位 完成时限): its time frame taken off the end,
+    so the unit list before it reads alone (1 推进改革 市发改委、市财政局 2024年6月底)."""
+    if len(cells) < 2 or genre.header_column(header[-1]) != Column.DEADLINE:
+        return cells, None
+    last = cells[-1].text
+    if len(last) <= 20 and (_TIME_FRAME.fullmatch(last) or genre.DEADLINE.match(to_simplified(last))):
+        return cells[:-1], last
+    return cells, None
+
+
+def _tab_separated(cells: list[Cell]) -> bool:
+    """Whether a row's cells came from tab-separated lines (DOCX/PDF ingestion), so each cell is one column."""
+    return bool(cells) and all("\t" in cell.line.text for cell in cells)
+
+
+def _split_row(para: Paragraph, place: RowPlace, text_cells: list[Cell], unit_cells: list[Cell], role_name: str,
+               deadline: str | None = None) -> Clause:
     """A row of a text table whose cells were split by spaces: text before the unit column, units after it."""
     text = "".join(c.text for c in text_cells)
     pieces, offset = [], 0
@@ -76,8 +96,8 @@ def _split_row(para: Paragraph, place: RowPlace, text_cells: list[Cell], unit_ce
     party = Span("".join(c.text for c in unit_cells), tuple(pieces)) if unit_cells else None
     if party is not None and (cut := split_merged_unit(party.text)):
         text, party = text + party.text[:cut], party.sub(cut, len(party.text))  # …主要负责人市住房和城乡建设局
-    units = party_text_to_party(party.text, genre.header_role(role_name)) if party is not None else Party()
-    return _clause(para, place, title=text or None, text=text, party=party, units=units)
+    units = party_text_to_party(party.text, genre.column_role(role_name, para.header)) if party is not None else Party()
+    return _clause(para, place, title=text or None, text=text, party=party, units=units, deadline=deadline)
 
 
 def _flat_cells(para: Paragraph) -> list[_Typed]:
@@ -107,8 +127,12 @@ def _flat_cells(para: Paragraph) -> list[_Typed]:
     return typed
 
 
-def _typed_row(para: Paragraph, place: RowPlace, typed: list[_Typed]) -> Clause:
-    """(column, cell, line) of one row -> a clause; unit columns give roles, leader columns leaders."""
+def _typed_row(para: Paragraph, place: RowPlace, typed: list[_Typed], labelled: bool = True) -> Clause:
+    """(column, cell, line) of one row -> a clause; unit columns give roles, leader columns leaders.
+
+    `labelled`: the unit text names each cell's column (牵头单位：…；配合单位：…), which tells several unit columns
+    apart; a row of one unit column keeps its cell as written.
+    """
     title = text = deadline = None
     parts: list[str] = []
     pieces: list[Piece] = []
@@ -121,8 +145,8 @@ def _typed_row(para: Paragraph, place: RowPlace, typed: list[_Typed]) -> Clause:
         column = genre.header_column(cell.column)
         if column == Column.UNITS:
             upper = genre.UPPER_LEVEL_LABEL.match(cell.text) is not None  # 省牵头单位：… carries its own label
-            label = "" if upper else f"{to_simplified(cell.column)}："
-            read = party_text_to_party(cell.text, None if upper else genre.header_role(cell.column))
+            label = "" if upper or not labelled else f"{to_simplified(cell.column)}："
+            read = party_text_to_party(cell.text, None if upper else genre.column_role(cell.column, para.header))
             mentions.extend(_shifted(m, offset + len(label)) for m in read.mentions)
             pieces.append(Piece(offset, cell.line.line, cell.line.page))
             parts.append(label + cell.text)

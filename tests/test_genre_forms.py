@@ -80,6 +80,15 @@ def test_a_label_bracket_wrapped_over_lines_keeps_every_unit(pair):
     ("省人社厅配合省委组织部落实", [("support", "省人社厅"), ("lead", "省委组织部")]),
     ("市住建局、市城管局协同", [("support", "市住建局"), ("support", "市城管局")]),
     ("人力资源社会保障部负责，2024年底前完成", [("responsible", "人力资源社会保障部")]),
+    ("市发改委为牵头单位，市财政局为配合单位", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("市发改委为主责部门，市财政局为协同部门", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("市发改委、市财政局为责任单位", [("responsible", "市发改委"), ("responsible", "市财政局")]),
+    ("市发改委牵头；市财政局、市税务局配合", [("lead", "市发改委"), ("support", "市财政局"), ("support", "市税务局")]),
+    ("市发改委负责，市财政局配合", [("responsible", "市发改委"), ("support", "市财政局")]),  # 负责 names no lead
+    ("市发改委负责牵头，市财政局配合", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("各县区政府负责落实，市发改委负责统筹协调", [("responsible", "各县区政府"), ("responsible", "市发改委")]),
+    ("市卫生健康委负责指导", [("responsible", "市卫生健康委")]),
+    ("市发改委、市财政局牵头，市商务局配合", [("lead", "市发改委"), ("lead", "市财政局"), ("support", "市商务局")]),
 ])
 def test_role_cues_around_bodies(party, expected):
     assert _roles(party) == expected
@@ -95,10 +104,29 @@ def test_a_bracket_of_prose_ends_a_clause_and_every_such_bracket_counts():
     ("由发展改革委会同财政部、农业农村部研究提出落实意见。", [("lead", "发展改革委"), ("support", "财政部"), ("support", "农业农村部")]),
     ("由商务部会同海关总署等部门组织实施。", [("lead", "商务部"), ("support", "海关总署")]),
     ("由市应急局负责。", [("responsible", "市应急局")]),
+    ("由市商务局牵头，市财政局、市税务局参与。", [("lead", "市商务局"), ("support", "市财政局"), ("support", "市税务局")]),
+    ("市发改委牵头，市财政局协助。", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("由市商务局负责，市财政局配合。", [("responsible", "市商务局"), ("support", "市财政局")]),
+    ("市商务局会同市发改委负责。", [("lead", "市商务局"), ("support", "市发改委")]),
 ])
 def test_prose_in_the_text_of_a_clause(sentence, expected):
     _, rows, _ = _read(f"一、甲\n1.完善重要农产品储备制度。{sentence}\n")
     assert [(r[1], r[2]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("item", ["落实惠企政策。【牵头单位：市发改委】【配合单位：市财政局】",
+                                  "落实惠企政策。\n牵头单位：市发改委；配合单位：市财政局。完成时限：2024年6月底",
+                                  "落实惠企政策。\n时间节点：2024年6月底\n牵头部门：市发改委\n配合部门：市财政局"])
+def test_labels_in_brackets_of_their_own_or_on_lines_below_the_task(item):
+    _, rows, _ = _read(f"一、甲\n1、{item}\n")
+    assert rows == [("1-1", "lead", "市发改委", None), ("1-1", "support", "市财政局", None)]
+
+
+def test_a_label_alone_on_its_line_takes_the_units_on_the_next():
+    _, rows, issues = _read("一、甲\n1、完善信用体系。\n责任单位：\n市发改委、市财政局\n2、推进改革。（责任单位：市商务局）\n")
+    assert rows == [("1-1", "responsible", "市发改委", None), ("1-1", "responsible", "市财政局", None),
+                    ("1-2", "responsible", "市商务局", None)]
+    assert not issues
 
 
 def test_words_that_are_not_bodies_give_no_prose_assignment():
@@ -132,6 +160,12 @@ def test_a_heading_lead_holds_for_the_items_below():
     assert ("1-1", "lead", "市商务局", "heading-lead") in rows
 
 
+def test_a_heading_lead_on_a_label_line_under_the_heading():
+    _, rows, _ = _read("一、扩大开放\n牵头单位：市商务局\n（一）稳外贸。（配合单位：海关）\n（二）稳外资。（配合单位：市发改委）\n")
+    assert rows == [("1-1", "support", "海关", None), ("1-1", "lead", "市商务局", "heading-lead"),
+                    ("1-2", "support", "市发改委", None), ("1-2", "lead", "市商务局", "heading-lead")]
+
+
 # ---------------------------------------------------------------- lists
 def test_a_suffix_written_once_is_shared_and_a_catch_all_stays_one_unit():
     assert _roles("省交通运输厅、南京、苏州、无锡市政府负责") == [
@@ -156,6 +190,23 @@ def test_a_prefix_shared_in_a_list_places_the_body():
 def test_etc_inside_a_list_followed_by_more():
     party = party_text_to_party("省商务厅、省财政厅等部门和各地级以上市人民政府按职责分工负责")
     assert [(m.unit_raw, m.etc_follows) for m in party.mentions] == [("省商务厅", False), ("省财政厅", True), ("各地级以上市人民政府", False)]
+
+
+@pytest.mark.parametrize("party, expected", [
+    ("责任单位：市发改委/市财政局/市商务局", ["市发改委", "市财政局", "市商务局"]),
+    ("责任单位：市发改委／市财政局等部门", ["市发改委", "市财政局"]),
+    ("责任单位：市发改委 市财政局 市商务局", ["市发改委", "市财政局", "市商务局"]),
+    ("责任单位：市发改委；市财政局；市商务局", ["市发改委", "市财政局", "市商务局"]),
+    ("责任单位：市发改委、市财政局等单位", ["市发改委", "市财政局"]),
+])
+def test_units_separated_by_slashes_spaces_and_semicolons(party, expected):
+    assert [u for _, u in _roles(party)] == expected
+    assert [u for _, u in _roles(_S2T.convert(party))] == [_S2T.convert(u) for u in expected]
+
+
+def test_bodies_before_a_cue_across_semicolons_take_its_role():
+    _, rows, _ = _read("一、甲\n1、降低成本。（市发改委牵头；市财政局；市税务局配合）\n")
+    assert [(r[1], r[2]) for r in rows] == [("lead", "市发改委"), ("support", "市财政局"), ("support", "市税务局")]
 
 
 @pytest.mark.parametrize("joined", ["和", "及", "与"])
@@ -212,9 +263,25 @@ def test_a_clause_cut_off_keeps_its_row_and_is_reported_without_a_guessed_unit()
     ("牵头单位（部门）：区住建局；配合单位（部门）：区财政局", [("lead", "区住建局"), ("support", "区财政局")]),
     ("牵头责任部门：区住建局 协助单位：区财政局", [("lead", "区住建局"), ("support", "区财政局")]),
     ("责任主体：各县（市、区）人民政府", [("responsible", "各县（市、区）人民政府")]),
+    ("主责部门：市发改委；协同部门：市财政局；参与部门：市商务局", [("lead", "市发改委"), ("support", "市财政局"), ("support", "市商务局")]),
+    ("牵头单位 ：市发改委；配合单位 ：市财政局", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("【牵头单位】市发改委【配合单位】市财政局", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("责任单位（部门）：市发改委、市财政局", [("responsible", "市发改委"), ("responsible", "市财政局")]),
 ])
 def test_label_variants(party, expected):
     assert _roles(party) == expected
+
+
+@pytest.mark.parametrize("party, expected", [
+    ("责任单位：市发改委（牵头）、市财政局、市商务局", [("lead", "市发改委"), ("responsible", "市财政局"), ("responsible", "市商务局")]),
+    ("责任单位：市发改委(牵头)，市财政局", [("lead", "市发改委"), ("responsible", "市财政局")]),
+    ("责任单位：市教育局（主责）、市体育局", [("lead", "市教育局"), ("responsible", "市体育局")]),
+    ("责任单位：市教育局、市体育局（配合）", [("responsible", "市教育局"), ("support", "市体育局")]),
+])
+def test_a_role_marked_inside_a_list(party, expected):
+    assert _roles(party) == expected
+    traditional = [(role, _S2T.convert(unit)) for role, unit in expected]
+    assert _roles(_S2T.convert(party)) == traditional
 
 
 @pytest.mark.parametrize("party, expected", [
@@ -225,3 +292,51 @@ def test_label_variants(party, expected):
 ])
 def test_names_run_together_are_split_only_into_known_bodies(party, expected):
     assert [u for _, u in _roles(party)] == expected
+
+
+# ---------------------------------------------------------------- tab-separated tables (DOCX/PDF ingestion)
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("header, row, expected", [
+    ("序号\t重点任务\t责任单位\t责任领导\t时间节点", "1\t推进政务服务改革\t市发改委、市财政局\t张明\t2024年6月底",
+     [("responsible", "市发改委"), ("responsible", "市财政局")]),
+    ("序号\t工作任务\t责任单位\t完成时限", "1\t推进政务服务改革\t市发改委（牵头）、市财政局\t2024年6月底",
+     [("lead", "市发改委"), ("responsible", "市财政局")]),
+    ("序号\t工作任务\t牵头单位\t配合单位\t完成时限", "1\t推进政务服务改革\t市发改委\t\t2024年6月底", [("lead", "市发改委")]),
+    # 主要责任单位 leads only against other unit columns; alone it names the units responsible.
+    ("序号\t具体措施\t主要责任单位\t完成时间", "1\t推进政务服务改革\t市商务局、市财政局\t2024年12月底前",
+     [("responsible", "市商务局"), ("responsible", "市财政局")]),
+])
+def test_a_tab_separated_table_with_one_unit_column_and_a_deadline(header, row, expected, script):
+    text = f"附件\n{header}\n{row}\n"
+    if script == "traditional":
+        text, expected = _S2T.convert(text), [(role, _S2T.convert(unit)) for role, unit in expected]
+    notice, rows, issues = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [("A1-T1", role, unit) for role, unit in expected]
+    assert notice.clauses[0].deadline is not None and not issues
+
+
+def test_serials_restarting_under_section_rows_give_each_section_its_rows():
+    text = ("附件\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n一、优化营商环境\n1\t简化审批流程\t市发改委\t市财政局\t2024年6月底\n"
+            "2\t建立信用档案\t市商务局\t市统计局\t2024年12月底前\n二、扩大有效投资\n1\t开工重点项目\t市住建局\t各县区政府\t2024年12月底前\n")
+    _, rows, issues = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("A1-1-T1", "lead", "市发改委"), ("A1-1-T1", "support", "市财政局"), ("A1-1-T2", "lead", "市商务局"),
+        ("A1-1-T2", "support", "市统计局"), ("A1-2-T1", "lead", "市住建局"), ("A1-2-T1", "support", "各县区政府")]
+    assert not issues
+
+
+def test_serials_restarting_under_section_lines_of_a_flattened_table():
+    text = ("附件\n序号\n工作任务\n牵头单位\n配合单位\n一、优化营商环境\n1\n简化审批流程\n市发改委\n市财政局\n"
+            "二、扩大有效投资\n1\n开工重点项目\n市住建局\n各县区政府\n")
+    _, rows, issues = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [("A1-1-T1", "lead", "市发改委"), ("A1-1-T1", "support", "市财政局"),
+                                                  ("A1-2-T1", "lead", "市住建局"), ("A1-2-T1", "support", "各县区政府")]
+    assert not issues
+
+
+def test_a_space_separated_table_with_one_unit_column_and_a_deadline():
+    text = "附件\n序号 工作任务 责任单位 完成时限\n1 推进政务服务改革 市发改委、市财政局 2024年6月底\n2 完善信用体系 市商务局 长期坚持\n"
+    notice, rows, issues = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [("A1-T1", "responsible", "市发改委"), ("A1-T1", "responsible", "市财政局"),
+                                                  ("A1-T2", "responsible", "市商务局")]
+    assert [c.deadline for c in notice.clauses] == ["2024年6月底", "长期坚持"] and not issues
