@@ -119,7 +119,7 @@ def batch_report(copies: int = 200) -> None:
               f"{copies / elapsed:.1f} notices/s")
 
 
-def bulk_report(copies: int = 200) -> None:
+def bulk_report(copies: int = 1000) -> None:
     """One text file of `copies` notices one after another: MB/s end to end and the peak memory of the run's processes."""
     with tempfile.TemporaryDirectory() as tmp:
         bulk = Path(tmp) / "bulk.txt"
