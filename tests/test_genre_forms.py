@@ -155,6 +155,31 @@ def test_a_standing_rule_adds_its_units_to_every_later_clause():
                                                 ("1-1", "responsible", "各县区人民政府", None)]
 
 
+def test_a_standing_rule_in_the_preamble_holds_for_every_clause():
+    text = ("清河区科技创新行动方案\n为建设创新强区，制定本方案。\n以下各项任务均需各街道办事处落实，不再单独列出。\n"
+            "一、培育创新主体\n1.实施高企倍增计划。（区科技局负责）\n2.建设研发机构。（区工业和信息化局负责）\n")
+    _, rows, _ = _read(text)
+    assert rows == [("1-1", "responsible", "区科技局", None), ("1-1", "responsible", "各街道办事处", "standing-rule"),
+                    ("1-2", "responsible", "区工业和信息化局", None), ("1-2", "responsible", "各街道办事处", "standing-rule")]
+
+
+@pytest.mark.parametrize("closing", ["三、工作要求", "三、保障措施", "三、组织保障", "三、组织实施"])
+def test_a_closing_section_naming_no_unit_is_no_task(closing):
+    text = (f"一、扩大内需\n1.提振消费。（商务部牵头）\n二、发展产业\n1.改造传统产业。\n{closing}\n"
+            "（一）加强组织领导。各地区各部门要把落实工作作为重要政治任务。\n（二）强化督促检查。要加强督查，严肃问责。\n")
+    notice, rows, issues = _read(text)
+    assert [c.clause_id for c in notice.clauses] == ["1-1", "2-1"]
+    assert rows == [("1-1", "lead", "商务部", None)]
+    assert [(i.code, i.clause_id) for i in issues] == [("no-units", "2-1")]
+
+
+def test_a_closing_section_that_names_units_keeps_its_clauses():
+    text = ("一、扩大内需\n1.提振消费。（商务部牵头）\n二、保障措施\n1.加强组织领导。（国务院办公厅负责）\n2.强化督查。\n")
+    notice, rows, issues = _read(text)
+    assert [c.clause_id for c in notice.clauses] == ["1-1", "2-1", "2-2"]
+    assert [(i.code, i.clause_id) for i in issues] == [("no-units", "2-2")]
+
+
 def test_a_heading_lead_holds_for_the_items_below():
     _, rows, _ = _read("一、扩大开放（市商务局牵头）\n（一）稳外贸。（责任单位：海关）\n（二）稳外资。\n")
     assert ("1-1", "lead", "市商务局", "heading-lead") in rows
