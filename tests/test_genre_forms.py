@@ -180,6 +180,16 @@ def test_a_closing_section_that_names_units_keeps_its_clauses():
     assert [(i.code, i.clause_id) for i in issues] == [("no-units", "2-2")]
 
 
+def test_a_unit_named_twice_for_one_role_in_one_clause_is_one_row():
+    text = ("一、稳定市场\n1.推动房地产市场止跌回稳。（住房城乡建设部牵头）因城施策。（住房城乡建设部、自然资源部按职责分工负责）"
+            "构建发展新模式。（住房城乡建设部会同有关部门负责）\n")
+    notice, rows, _ = _read(text)
+    assert rows == [("1-1", "lead", "住房城乡建设部", None), ("1-1", "responsible", "住房城乡建设部", None),
+                    ("1-1", "responsible", "自然资源部", None), ("1-1", "support", "有关部门", None)]
+    found, _ = clause_to_assignments(notice.clauses[0])
+    assert [(str(a.role), a.position) for a in found] == [("lead", 1), ("responsible", 1), ("responsible", 2), ("support", 1)]
+
+
 def test_a_heading_lead_holds_for_the_items_below():
     _, rows, _ = _read("一、扩大开放（市商务局牵头）\n（一）稳外贸。（责任单位：海关）\n（二）稳外资。\n")
     assert ("1-1", "lead", "市商务局", "heading-lead") in rows
