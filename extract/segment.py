@@ -88,7 +88,7 @@ class _TreeBuilder:
         self.last_root: dict[tuple[int | None, int], _Node] = {}  # per attachment and level: kept, not searched
         self.last_child: dict[tuple[int, int], _Node] = {}
         self.last_row: dict[int, _Node] = {}  # per table: its rows are numbered on across its section rows
-        self.last_at_level: dict[tuple[int | None, int], int] = {}  # the last number printed at each level
+        self.last_at_level: dict[tuple[int | None, int], _Node] = {}  # the last node numbered at each level
 
     def prefix(self) -> tuple[str, ...]:
         return (f"A{self.attachment}",) if self.attachment is not None else ()
@@ -150,11 +150,14 @@ class _TreeBuilder:
         expected = previous.number + 1 if previous else 1
         # Numbers that run on across sections (一、（一）（二）二、（三）…, as State Council notices print) are no gap.
         running = self.last_at_level.get((self.attachment, node.level))
-        runs_on = previous is None and running is not None and node.number == running + 1
-        self.last_at_level[(self.attachment, node.level)] = node.number
+        runs_on = previous is None and running is not None and node.number == running.number + 1
+        self.last_at_level[(self.attachment, node.level)] = node
         if node.number != expected and not runs_on:
             where = _label(self.attachment, parent)
             before = previous.printed if previous else "the start"
+            if previous is None and running is not None and node.number > running.number:
+                # 5. opens 二、 after 3. closed 一、: the numbers run on and 4. is missing, not 1.
+                before, expected = f"{running.printed} (numbered on from the section before)", running.number + 1
             self.tree.issues.append(Issue(IssueCode.NUMBERING_GAP, f"{where}: {node.printed} follows {before}; expected {expected}",
                                           "-".join(node.path), node.para.first.line, node.para.first.page))
         if parent is not None:

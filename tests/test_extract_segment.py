@@ -63,6 +63,15 @@ def test_numbering_gap_keeps_printed_numbers_and_is_reported():
     assert len(gaps) == 1 and gaps[0].clause_id == "1-4" and gaps[0].line == 4
 
 
+def test_a_gap_in_numbers_running_on_across_sections_names_the_number_before():
+    text = ("一、甲\n1.任务。（牵头单位：市财政局）\n2.任务。（牵头单位：市财政局）\n3.任务。（牵头单位：市财政局）\n"
+            "二、乙\n5.任务。（牵头单位：市商务局）\n6.任务。（牵头单位：市商务局）\n")
+    notice = _notice(text)
+    assert _ids(notice) == ["1-1", "1-2", "1-3", "2-5", "2-6"]
+    gaps = [(i.clause_id, i.message, i.line) for i in notice.issues if i.code == "numbering-gap"]
+    assert gaps == [("2-5", "二、: 5. follows 3. (numbered on from the section before); expected 4", 6)]
+
+
 def test_deeper_levels_append_to_the_path():
     text = "一、甲\n（一）乙\n1.丙\n（1）任务。（责任单位：市财政局）\n（2）任务。（责任单位：市审计局）\n2.任务。（责任单位：市统计局）\n（二）任务。（责任单位：市民政局）\n"
     notice = _notice(text)
