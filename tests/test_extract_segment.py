@@ -1,3 +1,8 @@
+from pathlib import Path
+
+import pytest
+
+from fengong.extract.parties import clause_to_assignments
 from fengong.extract.segment import lines_to_notice
 from fengong.extract.text import text_to_lines
 
@@ -139,3 +144,28 @@ def test_unnumbered_text_after_an_item_with_units_is_unplaced_not_lost():
     notice = _notice("一、甲\n1、任务。（牵头单位：市财政局）\n\n各单位要高度重视，确保落实到位，此段没有编号也没有单位，应当报告出来。\n")
     assert _ids(notice) == ["1-1"]
     assert [i.code for i in notice.issues] == ["unplaced-text"]
+
+
+# ---------------------------------------------------------------- complete notices, start to end
+# Each notice in tests/files/complete/ was written for the test in one of the genre's usual shapes (a State Council
+# 分工意见, a city notice with a plan and a task table, a county plan numbered on across sections, a notice with an
+# attachment list, 抄送/印发 lines and page furniture). Its .expected file was read line by line against the notice:
+# the clause ids, then one row per unit (clause role position unit [等] [convention]), then the issues.
+COMPLETE = sorted((Path(__file__).parent / "files" / "complete").glob("*.txt"))
+
+
+def _pinned(path: Path) -> str:
+    notice = lines_to_notice(text_to_lines(path.read_text(encoding="utf-8"), path.name), path.name)
+    rows, issues = [], list(notice.issues)
+    for clause in notice.clauses:
+        found, problems = clause_to_assignments(clause, notice.first_listed_is_lead)
+        rows += [" ".join([a.clause_id, str(a.role), str(a.position), a.unit_raw] + (["等"] if a.etc_follows else [])
+                          + ([str(a.convention)] if a.convention else [])) for a in found]
+        issues += problems
+    lines = ["ids: " + " ".join(_ids(notice)), *rows, "issues: " + "; ".join(f"{i.code} {i.clause_id} {i.line}" for i in issues)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("path", COMPLETE, ids=lambda p: p.stem)
+def test_a_complete_notice_reads_as_pinned(path):
+    assert _pinned(path) == path.with_suffix(".expected").read_text(encoding="utf-8")
