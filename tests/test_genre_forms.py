@@ -190,6 +190,16 @@ def test_a_unit_named_twice_for_one_role_in_one_clause_is_one_row():
     assert [(str(a.role), a.position) for a in found] == [("lead", 1), ("responsible", 1), ("responsible", 2), ("support", 1)]
 
 
+@pytest.mark.parametrize("furniture", ["", "— 7 —\n第7页 共9页\n"])
+def test_a_tab_separated_cell_wrapped_onto_a_line_of_its_own_stays_in_its_column(furniture):
+    text = ("附件\n序号\t工作任务\t牵头单位\t配合单位\n1\t推进老旧小区改造\t市住房城乡建设局\t各区人民政府\n"
+            f"2\t推进完整社区建设\t市住房城乡建设局\t市发展改革委、\n{furniture}市财政局\n3\t建设保障性租赁住房\t市住房保障中心\t各区人民政府\n")
+    _, rows, _ = _read(text)
+    assert [r[:3] for r in rows if r[0] == "A1-T2"] == [("A1-T2", "lead", "市住房城乡建设局"), ("A1-T2", "support", "市发展改革委"),
+                                                       ("A1-T2", "support", "市财政局")]
+    assert [r[:3] for r in rows if r[0] == "A1-T3"] == [("A1-T3", "lead", "市住房保障中心"), ("A1-T3", "support", "各区人民政府")]
+
+
 def test_a_heading_lead_holds_for_the_items_below():
     _, rows, _ = _read("一、扩大开放（市商务局牵头）\n（一）稳外贸。（责任单位：海关）\n（二）稳外资。\n")
     assert ("1-1", "lead", "市商务局", "heading-lead") in rows
