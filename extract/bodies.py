@@ -693,8 +693,10 @@ def _read_branch(r: str, strict: bool, party: bool) -> tuple[_Form, str | None] 
         return None
     sub = m.group("sub")
     if sub:
+        # The branch's place sits between the bureau and 分局, so even a strict reading (a tail after junk) takes
+        # a free one in: it cannot swallow the junk before the name (负责人市生态环境局咸安分局).
         known = any(p.end == len(sub) for p in _places(sub, 0, strict))
-        if not known and (strict or not _free_ok(sub, 4) or len(sub) < 2):
+        if not known and (not _free_ok(sub, 4) or len(sub) < 2):
             return None
     return f, sub or None
 

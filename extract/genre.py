@@ -222,6 +222,11 @@ STANDING_RULE = compile_both(
     r"(?:以下|下列|后续|各项)[^。；]{0,20}?(?:均|都|皆)(?:需|须|需要|要|由|应)?(?:由)?(\p{Han}[^。；]{1,80}?)"
     r"(?:负责|落实|承担|组织实施|实施)[^。；]{0,12}?(?:不再|不另|不一一)(?:单独)?(?:列出|列明|标注|注明)"
 )
+# The title of a plan's closing section, which asks for good work and assigns none: 三、工作要求, 四、强化保障措施.
+CLOSING_SECTION = compile_both(
+    r"(?:加强|强化|健全|完善|切实|做好)?(?:工作|组织|政策|实施)?"
+    r"(?:要求|有关要求|保障|保障措施|保障机制|组织保障|组织实施|组织领导)(?:和|与|及)?(?:督查考核|督促检查)?$"
+)
 # A notice naming short forms itself: 国家发展和改革委员会（以下简称国家发展改革委）.
 ALIAS = compile_both(r"([\p{Han}（）()]{2,40}?)[（(]以下(?:简称|称)[“\"「]?([\p{Han}]{2,20}?)[”\"」]?[）)]")
 

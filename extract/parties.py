@@ -564,7 +564,7 @@ def clause_to_assignments(clause: Clause, first_listed_is_lead: bool = False) ->
     responsible unit of a clause that names no lead leads; a heading's lead (heading-lead) and a standing rule's
     units (standing-rule) are added where the clause does not name them itself.
     """
-    mentions = list(clause.units.mentions)
+    mentions = _once_per_role(clause.units.mentions)
     issues: list[Issue] = []
     if clause.cut and mentions and not looks_like_body(mentions[-1].unit_raw):
         dropped = mentions.pop()
@@ -586,6 +586,18 @@ def clause_to_assignments(clause: Clause, first_listed_is_lead: bool = False) ->
         what = f": {clause.party_text}" if clause.party_text and clause.party_text.strip() else ""
         issues.append(_issue(clause, IssueCode.NO_UNITS, f"{clause.clause_id} names no unit{what}"))
     return out, issues
+
+
+def _once_per_role(mentions: tuple[UnitMention, ...]) -> list[UnitMention]:
+    """Mentions -> the first of each (role, unit): a clause with several brackets may name its lead again in a later
+    one (（住房城乡建设部牵头）…（住房城乡建设部会同有关部门负责）), which is still one row."""
+    seen: set[tuple[Role, str]] = set()
+    out = []
+    for m in mentions:
+        if (m.role, m.unit_raw) not in seen:
+            seen.add((m.role, m.unit_raw))
+            out.append(m)
+    return out
 
 
 def _to_assignments(clause: Clause, span: Span | None, mentions: list[UnitMention], before: list[Assignment] | None = None) -> list[Assignment]:

@@ -7,6 +7,7 @@ states once for many clauses (standing rules), check titles and ids, and read th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -87,7 +88,7 @@ class _TreeBuilder:
         self.last_root: dict[tuple[int | None, int], _Node] = {}  # per attachment and level: kept, not searched
         self.last_child: dict[tuple[int, int], _Node] = {}
         self.last_row: dict[int, _Node] = {}  # per table: its rows are numbered on across its section rows
-        self.last_at_level: dict[tuple[int | None, int], int] = {}  # the last number printed at each level
+        self.last_at_level: dict[tuple[int | None, int], _Node] = {}  # the last node numbered at each level
 
     def prefix(self) -> tuple[str, ...]:
         return (f"A{self.attachment}",) if self.attachment is not None else ()
@@ -149,11 +150,14 @@ class _TreeBuilder:
         expected = previous.number + 1 if previous else 1
         # Numbers that run on across sections (一、（一）（二）二、（三）…, as State Council notices print) are no gap.
         running = self.last_at_level.get((self.attachment, node.level))
-        runs_on = previous is None and running is not None and node.number == running + 1
-        self.last_at_level[(self.attachment, node.level)] = node.number
+        runs_on = previous is None and running is not None and node.number == running.number + 1
+        self.last_at_level[(self.attachment, node.level)] = node
         if node.number != expected and not runs_on:
             where = _label(self.attachment, parent)
             before = previous.printed if previous else "the start"
+            if previous is None and running is not None and node.number > running.number:
+                # 5. opens 二、 after 3. closed 一、: the numbers run on and 4. is missing, not 1.
+                before, expected = f"{running.printed} (numbered on from the section before)", running.number + 1
             self.tree.issues.append(Issue(IssueCode.NUMBERING_GAP, f"{where}: {node.printed} follows {before}; expected {expected}",
                                           "-".join(node.path), node.para.first.line, node.para.first.page))
         if parent is not None:
@@ -224,9 +228,12 @@ def paragraphs_to_notice(paras: list[Paragraph], file: str) -> Notice:
     issues = list(tree.issues)
     heading_leads: dict[int, tuple[Span | None, Party]] = {}
     clauses: list[Clause] = []
-    for node in _walk(tree.roots):
-        clauses.extend(node_to_clauses(node, issues, heading_leads))
-    clauses = with_standing_rules(clauses)
+    for root in tree.roots:
+        found, problems = _root_to_clauses(root, heading_leads)
+        if not _is_closing_section(root, found, tree.roots):
+            clauses.extend(found)
+            issues.extend(problems)
+    clauses = with_standing_rules(clauses, tree.front)
     clauses, duplicates = with_unique_ids(clauses)
     issues.extend(duplicates)
     issues.extend(_duplicate_titles(clauses))
@@ -283,6 +290,33 @@ def _label(attachment: int | None, parent: _Node | None) -> str:
         node = node.parent
     parts.extend(reversed(chain))
     return " ".join(parts) or "正文"
+
+
+def _root_to_clauses(root: _Node, heading_leads: dict[int, tuple[Span | None, Party]]) -> tuple[list[Clause], list[Issue]]:
+    """A top-level section -> its clauses and the issues found reading them."""
+    clauses: list[Clause] = []
+    issues: list[Issue] = []
+    for node in _walk([root]):
+        clauses.extend(node_to_clauses(node, issues, heading_leads))
+    return clauses, issues
+
+
+def _is_closing_section(root: _Node, clauses: list[Clause], roots: list[_Node]) -> bool:
+    """Whether a section is the plan's closing requirements (四、保障措施 / 三、工作要求), not tasks.
+
+    Only the last section of its attachment (or notice), titled so, and naming no unit or person anywhere: such a
+    section asks everyone to work well. One that does name units (五、强化组织实施 … 牵头单位：) keeps its clauses.
+    """
+    same_part = [r for r in roots if _attachment_of(r) == _attachment_of(root)]
+    if root is not same_part[-1] or root.level == _ROW_LEVEL:
+        return False
+    if not genre.CLOSING_SECTION.match(to_simplified(_heading_title(root) or "")):
+        return False
+    return not any(c.units.mentions or c.heading_units.mentions or c.leaders for c in clauses)
+
+
+def _attachment_of(node: _Node) -> str | None:
+    return node.path[0] if node.path[0].startswith("A") else None
 
 
 def _walk(nodes: list[_Node]):
@@ -466,17 +500,31 @@ def short_title(text: str) -> str | None:
 
 
 # ---------------------------------------------------------------- what holds for the whole notice
-def with_standing_rules(clauses: list[Clause]) -> list[Clause]:
-    """Clauses in order -> the same, every clause after a standing rule (以下…均需X落实，不再单独列出) given X."""
+def with_standing_rules(clauses: list[Clause], front: Sequence[Paragraph] = ()) -> list[Clause]:
+    """Clauses in order -> the same, every clause after a standing rule (以下…均需X落实，不再单独列出) given X.
+
+    The rule may stand in a clause or in the preamble before the tasks (front), where it holds from its line on.
+    """
+    preamble = [(_place(p.first.page, p.first.line), p.text) for p in front if genre.STANDING_RULE.search(to_simplified(p.text))]
     out: list[Clause] = []
     standing = Party()
     for clause in clauses:
+        while preamble and preamble[0][0] < _place(clause.page, clause.line):
+            standing = _standing_units(preamble.pop(0)[1]) or standing
         out.append(replace(clause, standing_units=standing) if standing.mentions else clause)
         for text in (clause.party_text or "", clause.text):
-            rule = genre.STANDING_RULE.search(to_simplified(text))
-            if rule:
-                standing = party_text_to_party(text[rule.start(1):rule.end(1)], Role.RESPONSIBLE)
+            standing = _standing_units(text) or standing
     return out
+
+
+def _place(page: int | None, line: int) -> tuple[int, int]:
+    return (page or 0, line)
+
+
+def _standing_units(text: str) -> Party | None:
+    """A text -> the units its standing rule names (以下…均需X落实，不再单独列出), None when it states none."""
+    rule = genre.STANDING_RULE.search(to_simplified(text))
+    return party_text_to_party(text[rule.start(1):rule.end(1)], Role.RESPONSIBLE) if rule else None
 
 
 def with_unique_ids(clauses: list[Clause]) -> tuple[list[Clause], list[Issue]]:

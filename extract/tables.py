@@ -51,7 +51,7 @@ def row_to_clause(para: Paragraph, place: RowPlace) -> Clause:
         return _typed_row(para, place, _flat_cells(para))
     header = para.header
     role_columns = [i for i, name in enumerate(header[1:]) if genre.header_column(name) == Column.UNITS]
-    cells = para.cells
+    cells = joined_wraps(para.cells)
     if (len(role_columns) > 1 or _tab_separated(cells)) and len(cells) == len(header) - 1:
         # One fragment per column (a Word or PDF table): each unit column keeps its own role, a deadline after
         # the units (工作任务 | 责任单位 | 完成时限) stays out of them.
@@ -67,6 +67,18 @@ def row_to_clause(para: Paragraph, place: RowPlace) -> Clause:
         last = cells[-1]
         cells = [*cells[:-1], Cell(last.text[:start], last.line, True), Cell(last.text[start:], last.line, last.ends)]
     return _split_row(para, place, cells[:split], cells[split:], header[1 + role_columns[0]], deadline)
+
+
+def joined_wraps(cells: list[Cell]) -> list[Cell]:
+    """Cells of a row -> the same with a line without tabs joined to the open last cell of the tab-separated line
+    before it: a unit cell wrapped onto a line of its own (…\t市发展改革委、 / 市财政局) is still one column."""
+    out: list[Cell] = []
+    for cell in cells:
+        if out and "\t" not in cell.line.text and "\t" in out[-1].line.text and not out[-1].ends:
+            out[-1] = Cell(out[-1].text + cell.text, out[-1].line, cell.ends)
+        else:
+            out.append(cell)
+    return out
 
 
 def _trailing_deadline(header: tuple[str, ...], cells: list[Cell]) -> tuple[list[Cell], str | None]:

@@ -1,3 +1,8 @@
+from pathlib import Path
+
+import pytest
+
+from fengong.extract.parties import clause_to_assignments
 from fengong.extract.segment import lines_to_notice
 from fengong.extract.text import text_to_lines
 
@@ -61,6 +66,15 @@ def test_numbering_gap_keeps_printed_numbers_and_is_reported():
     assert _ids(notice) == ["1-1", "1-2", "1-4"]
     gaps = [i for i in notice.issues if i.code == "numbering-gap"]
     assert len(gaps) == 1 and gaps[0].clause_id == "1-4" and gaps[0].line == 4
+
+
+def test_a_gap_in_numbers_running_on_across_sections_names_the_number_before():
+    text = ("一、甲\n1.任务。（牵头单位：市财政局）\n2.任务。（牵头单位：市财政局）\n3.任务。（牵头单位：市财政局）\n"
+            "二、乙\n5.任务。（牵头单位：市商务局）\n6.任务。（牵头单位：市商务局）\n")
+    notice = _notice(text)
+    assert _ids(notice) == ["1-1", "1-2", "1-3", "2-5", "2-6"]
+    gaps = [(i.clause_id, i.message, i.line) for i in notice.issues if i.code == "numbering-gap"]
+    assert gaps == [("2-5", "二、: 5. follows 3. (numbered on from the section before); expected 4", 6)]
 
 
 def test_deeper_levels_append_to_the_path():
@@ -130,3 +144,28 @@ def test_unnumbered_text_after_an_item_with_units_is_unplaced_not_lost():
     notice = _notice("一、甲\n1、任务。（牵头单位：市财政局）\n\n各单位要高度重视，确保落实到位，此段没有编号也没有单位，应当报告出来。\n")
     assert _ids(notice) == ["1-1"]
     assert [i.code for i in notice.issues] == ["unplaced-text"]
+
+
+# ---------------------------------------------------------------- complete notices, start to end
+# Each notice in tests/files/complete/ was written for the test in one of the genre's usual shapes (a State Council
+# 分工意见, a city notice with a plan and a task table, a county plan numbered on across sections, a notice with an
+# attachment list, 抄送/印发 lines and page furniture). Its .expected file was read line by line against the notice:
+# the clause ids, then one row per unit (clause role position unit [等] [convention]), then the issues.
+COMPLETE = sorted((Path(__file__).parent / "files" / "complete").glob("*.txt"))
+
+
+def _pinned(path: Path) -> str:
+    notice = lines_to_notice(text_to_lines(path.read_text(encoding="utf-8"), path.name), path.name)
+    rows, issues = [], list(notice.issues)
+    for clause in notice.clauses:
+        found, problems = clause_to_assignments(clause, notice.first_listed_is_lead)
+        rows += [" ".join([a.clause_id, str(a.role), str(a.position), a.unit_raw] + (["等"] if a.etc_follows else [])
+                          + ([str(a.convention)] if a.convention else [])) for a in found]
+        issues += problems
+    lines = ["ids: " + " ".join(_ids(notice)), *rows, "issues: " + "; ".join(f"{i.code} {i.clause_id} {i.line}" for i in issues)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("path", COMPLETE, ids=lambda p: p.stem)
+def test_a_complete_notice_reads_as_pinned(path):
+    assert _pinned(path) == path.with_suffix(".expected").read_text(encoding="utf-8")

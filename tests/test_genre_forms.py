@@ -155,6 +155,51 @@ def test_a_standing_rule_adds_its_units_to_every_later_clause():
                                                 ("1-1", "responsible", "各县区人民政府", None)]
 
 
+def test_a_standing_rule_in_the_preamble_holds_for_every_clause():
+    text = ("清河区科技创新行动方案\n为建设创新强区，制定本方案。\n以下各项任务均需各街道办事处落实，不再单独列出。\n"
+            "一、培育创新主体\n1.实施高企倍增计划。（区科技局负责）\n2.建设研发机构。（区工业和信息化局负责）\n")
+    _, rows, _ = _read(text)
+    assert rows == [("1-1", "responsible", "区科技局", None), ("1-1", "responsible", "各街道办事处", "standing-rule"),
+                    ("1-2", "responsible", "区工业和信息化局", None), ("1-2", "responsible", "各街道办事处", "standing-rule")]
+
+
+@pytest.mark.parametrize("closing", ["三、工作要求", "三、保障措施", "三、组织保障", "三、组织实施"])
+def test_a_closing_section_naming_no_unit_is_no_task(closing):
+    text = (f"一、扩大内需\n1.提振消费。（商务部牵头）\n二、发展产业\n1.改造传统产业。\n{closing}\n"
+            "（一）加强组织领导。各地区各部门要把落实工作作为重要政治任务。\n（二）强化督促检查。要加强督查，严肃问责。\n")
+    notice, rows, issues = _read(text)
+    assert [c.clause_id for c in notice.clauses] == ["1-1", "2-1"]
+    assert rows == [("1-1", "lead", "商务部", None)]
+    assert [(i.code, i.clause_id) for i in issues] == [("no-units", "2-1")]
+
+
+def test_a_closing_section_that_names_units_keeps_its_clauses():
+    text = ("一、扩大内需\n1.提振消费。（商务部牵头）\n二、保障措施\n1.加强组织领导。（国务院办公厅负责）\n2.强化督查。\n")
+    notice, rows, issues = _read(text)
+    assert [c.clause_id for c in notice.clauses] == ["1-1", "2-1", "2-2"]
+    assert [(i.code, i.clause_id) for i in issues] == [("no-units", "2-2")]
+
+
+def test_a_unit_named_twice_for_one_role_in_one_clause_is_one_row():
+    text = ("一、稳定市场\n1.推动房地产市场止跌回稳。（住房城乡建设部牵头）因城施策。（住房城乡建设部、自然资源部按职责分工负责）"
+            "构建发展新模式。（住房城乡建设部会同有关部门负责）\n")
+    notice, rows, _ = _read(text)
+    assert rows == [("1-1", "lead", "住房城乡建设部", None), ("1-1", "responsible", "住房城乡建设部", None),
+                    ("1-1", "responsible", "自然资源部", None), ("1-1", "support", "有关部门", None)]
+    found, _ = clause_to_assignments(notice.clauses[0])
+    assert [(str(a.role), a.position) for a in found] == [("lead", 1), ("responsible", 1), ("responsible", 2), ("support", 1)]
+
+
+@pytest.mark.parametrize("furniture", ["", "— 7 —\n第7页 共9页\n"])
+def test_a_tab_separated_cell_wrapped_onto_a_line_of_its_own_stays_in_its_column(furniture):
+    text = ("附件\n序号\t工作任务\t牵头单位\t配合单位\n1\t推进老旧小区改造\t市住房城乡建设局\t各区人民政府\n"
+            f"2\t推进完整社区建设\t市住房城乡建设局\t市发展改革委、\n{furniture}市财政局\n3\t建设保障性租赁住房\t市住房保障中心\t各区人民政府\n")
+    _, rows, _ = _read(text)
+    assert [r[:3] for r in rows if r[0] == "A1-T2"] == [("A1-T2", "lead", "市住房城乡建设局"), ("A1-T2", "support", "市发展改革委"),
+                                                       ("A1-T2", "support", "市财政局")]
+    assert [r[:3] for r in rows if r[0] == "A1-T3"] == [("A1-T3", "lead", "市住房保障中心"), ("A1-T3", "support", "各区人民政府")]
+
+
 def test_a_heading_lead_holds_for_the_items_below():
     _, rows, _ = _read("一、扩大开放（市商务局牵头）\n（一）稳外贸。（责任单位：海关）\n（二）稳外资。\n")
     assert ("1-1", "lead", "市商务局", "heading-lead") in rows
