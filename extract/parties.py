@@ -154,6 +154,8 @@ def text_to_prose_units(text: str) -> tuple[int, int] | None:
     The 由…(会同…) frame, or a last sentence that is only a list of bodies and its role verb (…，由市财政局负责。).
     """
     for m in genre.BY_PHRASE.finditer(text):
+        if genre.SET_UP_VERB.search(text, 0, m.start()):
+            continue
         if _all_bodies(m.group(1)) and (not m.group(2) or _all_bodies(_strip_etc(m.group(2)))):
             return _prose_sentence(text, m.start(), m.end())
     sentences = [(a, b) for a, b in split_top(text, "。；;，,") if text[a:b].strip()]
