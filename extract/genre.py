@@ -213,6 +213,8 @@ ETC = compile_both(r"等(?:[市区县省]级?)?(?:各)?(?:有关|相关)?(?:部�
 ETC_INSIDE = compile_both(r"等(?:[市区县省]级?)?(?:各)?(?:有关|相关)?(?:部门|单位|机构)?(?=和|及|与|、|，|$)")
 # A role word with 各 / 有关 names the units of a role, never a body of its own: 各牵头单位负责统筹协调.
 ROLE_REFERENCE = compile_both(r"^(?:各|有关|相关|其他|其余)+(?:牵头|配合|责任|协办|主办|协同|参与|主责)(?:责任)?(?:单位|部门)$")
+# A person named by a title in a unit list (市发改委，张三副市长; 分管副区长): a leader, never a unit.
+PERSON_TITLE = compile_both(r"(?:[省市区县州镇乡局厅部处科院所]|秘书|主|组)长$|主任$|书记$|主席$|同志$|巡视员$|调研员$")
 CONJUNCTION = compile_both(r"及|和|与|以及")  # 市级各有关部门及各县市区政府: two units
 
 # ---------------------------------------------------------------- conventions stated once for the whole notice

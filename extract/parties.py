@@ -274,7 +274,10 @@ class _PartyReader:
         else:
             verb = genre.TRAILING_VERB.search(segment.rstrip())
             listed = segment.rstrip()[: verb.start()] if verb else segment
-            self.mentions.extend(_mentions(self.role, listed, start, self.mentions, convention=self.convention))
+            found = _mentions(self.role, listed, start, self.mentions, convention=self.convention)
+            # 市发改委，张三副市长: a person by title in the list is a leader, never a unit
+            self.leaders.extend(m.unit_raw for m in found if genre.PERSON_TITLE.search(m.unit_raw))
+            self.mentions.extend(m for m in found if not genre.PERSON_TITLE.search(m.unit_raw))
 
     def take_mentions(self) -> list[UnitMention]:
         """The mentions read so far (one sentence's), handed over and forgotten."""
@@ -450,12 +453,25 @@ def _item_of(item: _Item) -> _Item:
     alias = genre.ALIAS.search(name)
     if alias and alias.end() == len(name):
         name = name[: name.rfind("（" if "（" in name[alias.start():] else "(")].strip()
+    name = _without_remark(name)
     marked = genre.ROLE_MARK.search(name)
     mark = None
     if marked:
         mark = genre.ROLE_MARKS[to_simplified(marked.group(1))]
         name = name[: marked.start()].strip()
     return _Item(name, item.offset, etc, mark)
+
+
+def _without_remark(name: str) -> str:
+    """A unit with a remark or a time frame in its last bracket (市财政局（具体见附件）, 市数据局（2024年完成）) -> the unit
+    alone; a bracket that names a body (市发改委（市信用办）) is part of the name and stays."""
+    if not name.endswith(("）", ")")):
+        return name
+    start = max(name.rfind("（"), name.rfind("("))
+    inner = to_simplified(name[start + 1:-1].strip())
+    if start > 0 and inner and (genre.REMARK.search(inner) or genre.DEADLINE.match(inner)) and not looks_like_body(inner):
+        return name[:start].rstrip()
+    return name
 
 
 def _share_committee(items: list[_Item]) -> list[_Item]:

@@ -392,3 +392,20 @@ def test_preamble_covering_letter_and_closing_sections_assign_nobody():
     _, rows, _ = _read(text)
     assert [(r[0], r[1], r[2]) for r in rows] == [("1-1", "lead", "市发改委"), ("1-1", "support", "市市场监管局")]
 
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("party, expected", [
+    # a remark or a time frame in brackets after a unit is no part of its name
+    ("责任单位：市财政局（具体见附件）", [("responsible", "市财政局")]),
+    ("牵头单位：市发改委（下同）；配合单位：市财政局", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("责任单位：市数据局（2024年完成）", [("responsible", "市数据局")]),
+    ("责任单位：市发改委（市信用办）", [("responsible", "市发改委（市信用办）")]),  # a bracket naming a body stays
+    # people named in a unit list by their title are leaders, never units
+    ("牵头单位：市发改委，张三副市长", [("lead", "市发改委")]),
+    ("责任单位：区教育局，分管副区长", [("responsible", "区教育局")]),
+    ("责任单位：区住建局，王五局长", [("responsible", "区住建局")]),
+])
+def test_remarks_and_people_in_a_unit_list_are_no_units(party, expected, script):
+    if script == "traditional":
+        party, expected = _S2T.convert(party), [(role, _S2T.convert(unit)) for role, unit in expected]
+    assert _roles(party) == expected
