@@ -268,7 +268,7 @@ class _PartyReader:
             self.mentions.extend(replace(m, role=prose[0].role) for m in self.pending)
             self.pending = []
             self.mentions.extend(prose)
-        elif self.role is None or (label is None and upper is None and genre.REMARK.search(simple)):
+        elif self.role is None or (label is None and upper is None and _is_remark(segment)):
             if self.role is None and _all_bodies(segment):
                 self.pending.extend(_mentions(Role.RESPONSIBLE, segment, start, prose=True))
         else:
@@ -460,6 +460,11 @@ def _item_of(item: _Item) -> _Item:
         mark = genre.ROLE_MARKS[to_simplified(marked.group(1))]
         name = name[: marked.start()].strip()
     return _Item(name, item.offset, etc, mark)
+
+
+def _is_remark(segment: str) -> bool:
+    """A segment that is only a remark (具体分工见附表); a unit followed by one (市城管局（具体见附件）) is a unit."""
+    return bool(genre.REMARK.search(to_simplified(_without_remark(segment.strip()))))
 
 
 def _without_remark(name: str) -> str:

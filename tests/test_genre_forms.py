@@ -409,3 +409,14 @@ def test_remarks_and_people_in_a_unit_list_are_no_units(party, expected, script)
     if script == "traditional":
         party, expected = _S2T.convert(party), [(role, _S2T.convert(unit)) for role, unit in expected]
     assert _roles(party) == expected
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_remark_after_a_unit_in_a_table_cell_keeps_the_unit(script):
+    text = ("附件\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n1\t推进XX公园建设\t市城管局（具体见附件）\t市财政局（下同）\t2024年6月底前\n"
+            "2\t建设市第一中学新校区\t市教育局（2024年完成）\t\t长期坚持\n")
+    expected = [("A1-T1", "lead", "市城管局"), ("A1-T1", "support", "市财政局"), ("A1-T2", "lead", "市教育局")]
+    if script == "traditional":
+        text, expected = _S2T.convert(text), [(c, role, _S2T.convert(unit)) for c, role, unit in expected]
+    _, rows, issues = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == expected and not issues
