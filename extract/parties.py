@@ -274,6 +274,7 @@ class _PartyReader:
         else:
             verb = genre.TRAILING_VERB.search(segment.rstrip())
             listed = segment.rstrip()[: verb.start()] if verb else segment
+            listed, self.deadline = _split_deadline(listed, self.deadline)
             found = _mentions(self.role, listed, start, self.mentions, convention=self.convention)
             # 市发改委，张三副市长: a person by title in the list is a leader, never a unit
             self.leaders.extend(m.unit_raw for m in found if genre.PERSON_TITLE.search(m.unit_raw))
@@ -447,19 +448,27 @@ def _split_conjunction(unit: str, offset: int) -> list[_Item]:
 
 def _item_of(item: _Item) -> _Item:
     """A raw item -> its name without 等部门, an alias definition (以下简称…) or a role mark, which it records."""
-    name = item.name
+    name = _without_remark(item.name)
     etc = bool(genre.ETC.search(name))
     name = _strip_etc(name)
     alias = genre.ALIAS.search(name)
     if alias and alias.end() == len(name):
         name = name[: name.rfind("（" if "（" in name[alias.start():] else "(")].strip()
-    name = _without_remark(name)
     marked = genre.ROLE_MARK.search(name)
     mark = None
     if marked:
         mark = genre.ROLE_MARKS[to_simplified(marked.group(1))]
         name = name[: marked.start()].strip()
     return _Item(name, item.offset, etc, mark)
+
+
+def _split_deadline(listed: str, deadline: str | None) -> tuple[str, str | None]:
+    """市发改委、市财政局 2024年6月底前 -> the units and the time frame a space sets after them (no unit of its own)."""
+    text = listed.rstrip()
+    cut = max(text.rfind(" "), text.rfind("\u3000"))
+    if cut > 0 and text[:cut].strip() and genre.DEADLINE.match(to_simplified(text[cut + 1:])):
+        return text[:cut], text[cut + 1:]
+    return listed, deadline
 
 
 def _is_remark(segment: str) -> bool:
@@ -474,7 +483,8 @@ def _without_remark(name: str) -> str:
         return name
     start = max(name.rfind("（"), name.rfind("("))
     inner = to_simplified(name[start + 1:-1].strip())
-    if start > 0 and inner and (genre.REMARK.search(inner) or genre.DEADLINE.match(inner)) and not looks_like_body(inner):
+    remark = genre.REMARK.search(inner) or genre.DEADLINE.match(inner) or inner.startswith(genre.LEADER_LABELS)
+    if start > 0 and inner and remark and not looks_like_body(inner):
         return name[:start].rstrip()
     return name
 

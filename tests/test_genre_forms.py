@@ -400,6 +400,9 @@ def test_preamble_covering_letter_and_closing_sections_assign_nobody():
     ("牵头单位：市发改委（下同）；配合单位：市财政局", [("lead", "市发改委"), ("support", "市财政局")]),
     ("责任单位：市数据局（2024年完成）", [("responsible", "市数据局")]),
     ("责任单位：市发改委（市信用办）", [("responsible", "市发改委（市信用办）")]),  # a bracket naming a body stays
+    ("牵头单位：市发改委（牵头领导：张三）", [("lead", "市发改委")]),
+    ("责任单位：市发改委 2024年6月底前", [("responsible", "市发改委")]),
+    ("责任单位：市发改委、市财政局 持续推进", [("responsible", "市发改委"), ("responsible", "市财政局")]),
     # people named in a unit list by their title are leaders, never units
     ("牵头单位：市发改委，张三副市长", [("lead", "市发改委")]),
     ("责任单位：区教育局，分管副区长", [("responsible", "区教育局")]),
@@ -420,3 +423,7 @@ def test_a_remark_after_a_unit_in_a_table_cell_keeps_the_unit(script):
         text, expected = _S2T.convert(text), [(c, role, _S2T.convert(unit)) for c, role, unit in expected]
     _, rows, issues = _read(text)
     assert [(r[0], r[1], r[2]) for r in rows] == expected and not issues
+
+
+def test_a_remark_after_an_open_ended_list_keeps_its_etc():
+    assert [(m.unit_raw, m.etc_follows) for m in party_text_to_party("责任单位：市发改委等部门（具体见附件）").mentions] == [("市发改委", True)]
