@@ -194,7 +194,7 @@ PROSE_WITH = compile_both(rf"^(?:由)?(.+?)会同(.+?)(?:{RESPONSIBLE_VERB}|研�
 PROSE_SUPPORT = compile_both(r"^(.+?)(?:(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?|为(?:配合|协办|协同|参与)(?:单位|部门))$")
 # 由X会同Y… in a sentence of the clause text, with any verb phrase after it (研究提出落实意见, 组织实施).
 BY_PHRASE = compile_both(r"由(\p{Han}[^，。；由]{1,60}?)(?:会同([^，。；]{2,200}?))?(?:等(?:有关|相关)?(?:部门|单位))?(?:共同)?"
-                         r"(?:负责|落实|研究|制定|提出|组织|牵头|承担|实施|推进|督促|开展)")
+                         r"(?:负责(?!同志|人)|落实|研究|制定|提出|组织|牵头|承担|实施|推进|督促|开展)")  # 负责同志/负责人: people
 # A 由… phrase right after a verb of setting up describes the thing set up, it assigns nobody:
 # 建立由市发改委牵头、各部门参与的联席会议制度.
 SET_UP_VERB = compile_both(r"(?:建立|成立|组建|构建|健全|完善|形成|实行|设立|组成|推行|设置)(?:了|起)?(?:一个|一支|一套)?$")

@@ -377,7 +377,8 @@ def test_role_words_and_bodies_in_the_task_text_assign_nobody(item, expected, sc
 @pytest.mark.parametrize("item", ["支持市发改委开展项目储备工作。", "及时向市政府报告工作进展。", "市政府将对落实情况进行督查。",
                                   "各地区各部门要高度重视。", "市政府办公室将会同有关部门加强督查。", "张三副市长牵头。",
                                   "配合市发改委做好项目申报。", "积极参与国家发展改革委组织的试点。", "完善制度建设（具体见附件）。",
-                                  "建立由市发改委牵头、各部门参与的联席会议制度。", "各牵头单位负责统筹协调，各配合单位按职责分工负责。"])
+                                  "建立由市发改委牵头、各部门参与的联席会议制度。", "各牵头单位负责统筹协调，各配合单位按职责分工负责。",
+                                  "建立工作专班，由市政府负责同志牵头协调。", "由市应急局负责人任召集人。"])
 def test_bodies_in_prose_that_is_no_assignment_give_no_row_and_an_issue(item):
     _, rows, issues = _read(f"一、甲\n1、{item}\n")
     assert rows == [] and [i.code for i in issues] == ["no-units"]
