@@ -986,8 +986,8 @@ def parse_body(name: str) -> Body | None:
     if not isinstance(name, str):
         return None
     text = _simplify(name)
-    if not text or len(text) > 80:
-        return None
+    if not text or len(text) > 80 or genre.ROLE_REFERENCE.match(text):
+        return None  # 各配合单位 refers to a role of the notice, not to a body
     s = _to_read(text)
     r = _read(s, strict=False)
     if r is None:

@@ -194,7 +194,10 @@ PROSE_WITH = compile_both(rf"^(?:由)?(.+?)会同(.+?)(?:{RESPONSIBLE_VERB}|研�
 PROSE_SUPPORT = compile_both(r"^(.+?)(?:(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?|为(?:配合|协办|协同|参与)(?:单位|部门))$")
 # 由X会同Y… in a sentence of the clause text, with any verb phrase after it (研究提出落实意见, 组织实施).
 BY_PHRASE = compile_both(r"由(\p{Han}[^，。；由]{1,60}?)(?:会同([^，。；]{2,200}?))?(?:等(?:有关|相关)?(?:部门|单位))?(?:共同)?"
-                         r"(?:负责|落实|研究|制定|提出|组织|牵头|承担|实施|推进|督促|开展)")
+                         r"(?:负责(?!同志|人)|落实|研究|制定|提出|组织|牵头|承担|实施|推进|督促|开展)")  # 负责同志/负责人: people
+# A 由… phrase right after a verb of setting up describes the thing set up, it assigns nobody:
+# 建立由市发改委牵头、各部门参与的联席会议制度.
+SET_UP_VERB = compile_both(r"(?:建立|成立|组建|构建|健全|完善|形成|实行|设立|组成|推行|设置)(?:了|起)?(?:一个|一支|一套)?$")
 # A list of units ends with its verb when written as prose: 省发展改革委、省统计局按职责分工负责.
 TRAILING_VERB = compile_both(r"(?:按职责分工|按照职责分工|按职责|分别|共同|各自)?(?:负责|牵头|配合)(?:落实|实施|推进)?$")
 # A prose cue somewhere in a bracket: the cheap test reflow uses before a bracket is parsed.
@@ -208,6 +211,10 @@ REMARK = compile_both(r"见|按照|根据|具体|下同|不再|涉及|均|附表
 # A trailing 等 / 等部门 / 等有关部门 / 等市部门 says the list is open-ended; it is no unit of its own.
 ETC = compile_both(r"等(?:[市区县省]级?)?(?:各)?(?:有关|相关)?(?:部门|单位|机构)?(?:和单位)?$")
 ETC_INSIDE = compile_both(r"等(?:[市区县省]级?)?(?:各)?(?:有关|相关)?(?:部门|单位|机构)?(?=和|及|与|、|，|$)")
+# A role word with 各 / 有关 names the units of a role, never a body of its own: 各牵头单位负责统筹协调.
+ROLE_REFERENCE = compile_both(r"^(?:各|有关|相关|其他|其余)+(?:牵头|配合|责任|协办|主办|协同|参与|主责)(?:责任)?(?:单位|部门)$")
+# A person named by a title in a unit list (市发改委，张三副市长; 分管副区长): a leader, never a unit.
+PERSON_TITLE = compile_both(r"(?:[省市区县州镇乡局厅部处科院所]|秘书|主|组)长$|主任$|书记$|主席$|同志$|巡视员$|调研员$")
 CONJUNCTION = compile_both(r"及|和|与|以及")  # 市级各有关部门及各县市区政府: two units
 
 # ---------------------------------------------------------------- conventions stated once for the whole notice

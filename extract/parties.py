@@ -154,6 +154,8 @@ def text_to_prose_units(text: str) -> tuple[int, int] | None:
     The 由…(会同…) frame, or a last sentence that is only a list of bodies and its role verb (…，由市财政局负责。).
     """
     for m in genre.BY_PHRASE.finditer(text):
+        if genre.SET_UP_VERB.search(text, 0, m.start()):
+            continue
         if _all_bodies(m.group(1)) and (not m.group(2) or _all_bodies(_strip_etc(m.group(2)))):
             return _prose_sentence(text, m.start(), m.end())
     sentences = [(a, b) for a, b in split_top(text, "。；;，,") if text[a:b].strip()]
@@ -266,13 +268,17 @@ class _PartyReader:
             self.mentions.extend(replace(m, role=prose[0].role) for m in self.pending)
             self.pending = []
             self.mentions.extend(prose)
-        elif self.role is None or (label is None and upper is None and genre.REMARK.search(simple)):
+        elif self.role is None or (label is None and upper is None and _is_remark(segment)):
             if self.role is None and _all_bodies(segment):
                 self.pending.extend(_mentions(Role.RESPONSIBLE, segment, start, prose=True))
         else:
             verb = genre.TRAILING_VERB.search(segment.rstrip())
             listed = segment.rstrip()[: verb.start()] if verb else segment
-            self.mentions.extend(_mentions(self.role, listed, start, self.mentions, convention=self.convention))
+            listed, self.deadline = _split_deadline(listed, self.deadline)
+            found = _mentions(self.role, listed, start, self.mentions, convention=self.convention)
+            # 市发改委，张三副市长: a person by title in the list is a leader, never a unit
+            self.leaders.extend(m.unit_raw for m in found if genre.PERSON_TITLE.search(m.unit_raw))
+            self.mentions.extend(m for m in found if not genre.PERSON_TITLE.search(m.unit_raw))
 
     def take_mentions(self) -> list[UnitMention]:
         """The mentions read so far (one sentence's), handed over and forgotten."""
@@ -442,7 +448,7 @@ def _split_conjunction(unit: str, offset: int) -> list[_Item]:
 
 def _item_of(item: _Item) -> _Item:
     """A raw item -> its name without 等部门, an alias definition (以下简称…) or a role mark, which it records."""
-    name = item.name
+    name = _without_remark(item.name)
     etc = bool(genre.ETC.search(name))
     name = _strip_etc(name)
     alias = genre.ALIAS.search(name)
@@ -454,6 +460,33 @@ def _item_of(item: _Item) -> _Item:
         mark = genre.ROLE_MARKS[to_simplified(marked.group(1))]
         name = name[: marked.start()].strip()
     return _Item(name, item.offset, etc, mark)
+
+
+def _split_deadline(listed: str, deadline: str | None) -> tuple[str, str | None]:
+    """市发改委、市财政局 2024年6月底前 -> the units and the time frame a space sets after them (no unit of its own)."""
+    text = listed.rstrip()
+    cut = max(text.rfind(" "), text.rfind("\u3000"))
+    if cut > 0 and text[:cut].strip() and genre.DEADLINE.match(to_simplified(text[cut + 1:])):
+        return text[:cut], text[cut + 1:]
+    return listed, deadline
+
+
+def _is_remark(segment: str) -> bool:
+    """A segment that is only a remark (具体分工见附表); a unit followed by one (市城管局（具体见附件）) is a unit."""
+    return bool(genre.REMARK.search(to_simplified(_without_remark(segment.strip()))))
+
+
+def _without_remark(name: str) -> str:
+    """A unit with a remark or a time frame in its last bracket (市财政局（具体见附件）, 市数据局（2024年完成）) -> the unit
+    alone; a bracket that names a body (市发改委（市信用办）) is part of the name and stays."""
+    if not name.endswith(("）", ")")):
+        return name
+    start = max(name.rfind("（"), name.rfind("("))
+    inner = to_simplified(name[start + 1:-1].strip())
+    remark = genre.REMARK.search(inner) or genre.DEADLINE.match(inner) or inner.startswith(genre.LEADER_LABELS)
+    if start > 0 and inner and remark and not looks_like_body(inner):
+        return name[:start].rstrip()
+    return name
 
 
 def _share_committee(items: list[_Item]) -> list[_Item]:

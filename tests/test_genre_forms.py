@@ -385,3 +385,91 @@ def test_a_space_separated_table_with_one_unit_column_and_a_deadline():
     assert [(r[0], r[1], r[2]) for r in rows] == [("A1-T1", "responsible", "市发改委"), ("A1-T1", "responsible", "市财政局"),
                                                   ("A1-T2", "responsible", "市商务局")]
     assert [c.deadline for c in notice.clauses] == ["2024年6月底", "长期坚持"] and not issues
+
+
+# ---------------------------------------------------------------- precision: words and names that assign nobody
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("item, expected", [
+    # role words used as ordinary words in the task text; the label alone assigns
+    ("建立牵头单位负责制，加强统筹调度。（牵头单位：市发改委）", [("lead", "市发改委")]),
+    ("落实责任单位主体责任。（责任单位：市工信局）", [("responsible", "市工信局")]),
+    ("各配合单位要积极支持。（牵头单位：市商务局；配合单位：市财政局）", [("lead", "市商务局"), ("support", "市财政局")]),
+    ("实行牵头领导负责制，明确责任部门和完成时限。（责任单位：市科技局）", [("responsible", "市科技局")]),
+    ("由牵头部门定期调度工作进展。（牵头单位：市住建局）", [("lead", "市住建局")]),
+    # bodies as objects of the task, not its actors
+    ("支持市发改委开展项目储备，及时向市政府报告。（责任单位：区发改局）", [("responsible", "区发改局")]),
+    ("编制规划报市委、市政府审定，经区政府同意后实施。（责任单位：区自然资源局）", [("responsible", "区自然资源局")]),
+    ("争取国家发展改革委支持，加强与省财政厅对接。（责任单位：区财政局）", [("responsible", "区财政局")]),
+    ("支持龙头企业牵头组建创新联合体。（责任单位：市科技局）", [("responsible", "市科技局")]),
+    # people beside a label, places and projects in the text, a time frame after the units
+    ("推进老旧小区改造。牵头领导：李四；责任单位：区住建局", [("responsible", "区住建局")]),
+    ("提升医疗水平。责任人：王五（局长）；责任单位：区卫健局", [("responsible", "区卫健局")]),
+    ("2024年6月底前完成XX路改造。（责任单位：县住建局，2024年6月底前）", [("responsible", "县住建局")]),
+    ("持续推进XX公园建设。（责任单位：县城管局，持续推进）", [("responsible", "县城管局")]),
+    ("推进XX集团投资建设的光伏发电项目和县疾控中心实验室、县农科所试验基地建设。（责任单位：县发改局）",
+     [("responsible", "县发改局")]),
+    ("推进高新技术产业开发区（以下简称高新区）建设。（责任单位：高新区管委会）", [("responsible", "高新区管委会")]),
+    ("落实各项政策（具体见附件）。（责任单位：市财政局）", [("responsible", "市财政局")]),
+])
+def test_role_words_and_bodies_in_the_task_text_assign_nobody(item, expected, script):
+    text = f"一、甲\n1、{item}\n"
+    if script == "traditional":
+        text, expected = _S2T.convert(text), [(role, _S2T.convert(unit)) for role, unit in expected]
+    _, rows, _ = _read(text)
+    assert [(r[1], r[2]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("item", ["支持市发改委开展项目储备工作。", "及时向市政府报告工作进展。", "市政府将对落实情况进行督查。",
+                                  "各地区各部门要高度重视。", "市政府办公室将会同有关部门加强督查。", "张三副市长牵头。",
+                                  "配合市发改委做好项目申报。", "积极参与国家发展改革委组织的试点。", "完善制度建设（具体见附件）。",
+                                  "建立由市发改委牵头、各部门参与的联席会议制度。", "各牵头单位负责统筹协调，各配合单位按职责分工负责。",
+                                  "建立工作专班，由市政府负责同志牵头协调。", "由市应急局负责人任召集人。"])
+def test_bodies_in_prose_that_is_no_assignment_give_no_row_and_an_issue(item):
+    _, rows, issues = _read(f"一、甲\n1、{item}\n")
+    assert rows == [] and [i.code for i in issues] == ["no-units"]
+
+
+def test_preamble_covering_letter_and_closing_sections_assign_nobody():
+    text = ("关于印发某市重点工作任务分工方案的通知\n各县区人民政府，市政府各部门：\n现将方案印发给你们，请认真贯彻落实。\n"
+            "某市人民政府办公室\n2024年3月1日\n某市重点工作任务分工方案\n市政府办公室负责统筹协调各项工作。\n"
+            "一、重点任务\n1、推进营商环境改革。（牵头单位：市发改委；配合单位：市市场监管局）\n二、保障措施\n"
+            "（一）加强组织领导。各地区各部门要高度重视，切实加强领导。\n（二）强化督查考核。市政府办公室将会同有关部门加强督查。\n"
+            "三、工作要求\n各责任单位要于每季度末向市政府办公室报送进展情况。\n")
+    _, rows, _ = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [("1-1", "lead", "市发改委"), ("1-1", "support", "市市场监管局")]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("party, expected", [
+    # a remark or a time frame in brackets after a unit is no part of its name
+    ("责任单位：市财政局（具体见附件）", [("responsible", "市财政局")]),
+    ("牵头单位：市发改委（下同）；配合单位：市财政局", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("责任单位：市数据局（2024年完成）", [("responsible", "市数据局")]),
+    ("责任单位：市发改委（市信用办）", [("responsible", "市发改委（市信用办）")]),  # a bracket naming a body stays
+    ("牵头单位：市发改委（牵头领导：张三）", [("lead", "市发改委")]),
+    ("责任单位：市发改委 2024年6月底前", [("responsible", "市发改委")]),
+    ("责任单位：市发改委、市财政局 持续推进", [("responsible", "市发改委"), ("responsible", "市财政局")]),
+    # people named in a unit list by their title are leaders, never units
+    ("牵头单位：市发改委，张三副市长", [("lead", "市发改委")]),
+    ("责任单位：区教育局，分管副区长", [("responsible", "区教育局")]),
+    ("责任单位：区住建局，王五局长", [("responsible", "区住建局")]),
+])
+def test_remarks_and_people_in_a_unit_list_are_no_units(party, expected, script):
+    if script == "traditional":
+        party, expected = _S2T.convert(party), [(role, _S2T.convert(unit)) for role, unit in expected]
+    assert _roles(party) == expected
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_remark_after_a_unit_in_a_table_cell_keeps_the_unit(script):
+    text = ("附件\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n1\t推进XX公园建设\t市城管局（具体见附件）\t市财政局（下同）\t2024年6月底前\n"
+            "2\t建设市第一中学新校区\t市教育局（2024年完成）\t\t长期坚持\n")
+    expected = [("A1-T1", "lead", "市城管局"), ("A1-T1", "support", "市财政局"), ("A1-T2", "lead", "市教育局")]
+    if script == "traditional":
+        text, expected = _S2T.convert(text), [(c, role, _S2T.convert(unit)) for c, role, unit in expected]
+    _, rows, issues = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == expected and not issues
+
+
+def test_a_remark_after_an_open_ended_list_keeps_its_etc():
+    assert [(m.unit_raw, m.etc_follows) for m in party_text_to_party("责任单位：市发改委等部门（具体见附件）").mentions] == [("市发改委", True)]
