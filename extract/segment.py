@@ -228,9 +228,11 @@ def paragraphs_to_notice(paras: list[Paragraph], file: str) -> Notice:
     issues = list(tree.issues)
     heading_leads: dict[int, tuple[Span | None, Party]] = {}
     clauses: list[Clause] = []
+    # The last section of each attachment (or of the notice), found once: asking it of every root costs n².
+    last_of_part = {id(root) for root in {_attachment_of(r): r for r in tree.roots}.values()}
     for root in tree.roots:
         found, problems = _root_to_clauses(root, heading_leads)
-        if not _is_closing_section(root, found, tree.roots):
+        if not _is_closing_section(root, found, id(root) in last_of_part):
             clauses.extend(found)
             issues.extend(problems)
     clauses = with_standing_rules(clauses, tree.front)
@@ -301,14 +303,13 @@ def _root_to_clauses(root: _Node, heading_leads: dict[int, tuple[Span | None, Pa
     return clauses, issues
 
 
-def _is_closing_section(root: _Node, clauses: list[Clause], roots: list[_Node]) -> bool:
+def _is_closing_section(root: _Node, clauses: list[Clause], last_of_its_part: bool) -> bool:
     """Whether a section is the plan's closing requirements (四、保障措施 / 三、工作要求), not tasks.
 
     Only the last section of its attachment (or notice), titled so, and naming no unit or person anywhere: such a
     section asks everyone to work well. One that does name units (五、强化组织实施 … 牵头单位：) keeps its clauses.
     """
-    same_part = [r for r in roots if _attachment_of(r) == _attachment_of(root)]
-    if root is not same_part[-1] or root.level == _ROW_LEVEL:
+    if not last_of_its_part or root.level == _ROW_LEVEL:
         return False
     if not genre.CLOSING_SECTION.match(to_simplified(_heading_title(root) or "")):
         return False
