@@ -100,9 +100,26 @@ def _prose_brackets(text: str, pairs: dict[int, int | None]) -> list[tuple[int, 
     for start, end in sorted(pairs.items()):
         if end is None or (start > 0 and not top[start - 1] and text[start - 1] in OPEN) or not _outside(top, text, start):
             continue
-        if is_prose_party(text[start + 1:end]):
+        if is_prose_party(text[start + 1:end]) or _is_bare_list_bracket(text, start, end):
             found.append((start, end))
     return found
+
+
+def _is_bare_list_bracket(text: str, start: int, end: int) -> bool:
+    """Whether a bracket that closes a sentence holds only bodies and time frames (…。（区发改局、区工信局）,
+    （区政务服务中心，2024年底前）): the genre's shortest way to name who is responsible.
+
+    Not a bracket right after a body's name (市发展和改革委员会（市发改委）: another name of that body).
+    """
+    after = text[end + 1:].lstrip()
+    if not (start > 0 and text[start - 1] in "。；;！") and after not in ("", "。", "；", ";"):
+        return False
+    if start > 0 and body_suffix_start(text[:start]) is not None:
+        return False
+    parts = [text[start + 1 + a:start + 1 + b].strip() for a, b in split_top(text[start + 1:end], "，,；;")]
+    deadlines = [p for p in parts if p and genre.DEADLINE.match(to_simplified(p))]
+    bodies = [p for p in parts if p and p not in deadlines]
+    return bool(bodies) and all(_all_bodies(p) for p in bodies)
 
 
 def _outside(top: list[bool], text: str, start: int) -> bool:
@@ -210,6 +227,7 @@ def party_text_to_party(text: str, role: Role | None = None) -> Party:
             continue
         for a, b in _segments(text, start, end):
             reader.segment(a, b)
+        reader.bare_list_is_responsible()
         # X牵头，Y负责: once a lead is named, the others named in prose in the same sentence support it.
         mentions.extend(_prose_to_support(reader.take_mentions()))
     party = reader.party()
@@ -279,6 +297,11 @@ class _PartyReader:
             # 市发改委，张三副市长: a person by title in the list is a leader, never a unit
             self.leaders.extend(m.unit_raw for m in found if genre.PERSON_TITLE.search(m.unit_raw))
             self.mentions.extend(m for m in found if not genre.PERSON_TITLE.search(m.unit_raw))
+
+    def bare_list_is_responsible(self) -> None:
+        """A sentence of bodies with no label or cue at all (（区发改局、区工信局）): they are its responsible units."""
+        if self.pending and not self.mentions and self.role is None:
+            self.mentions, self.pending = [replace(m, prose=False) for m in self.pending], []
 
     def take_mentions(self) -> list[UnitMention]:
         """The mentions read so far (one sentence's), handed over and forgotten."""

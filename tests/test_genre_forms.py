@@ -473,3 +473,37 @@ def test_a_remark_after_a_unit_in_a_table_cell_keeps_the_unit(script):
 
 def test_a_remark_after_an_open_ended_list_keeps_its_etc():
     assert [(m.unit_raw, m.etc_follows) for m in party_text_to_party("责任单位：市发改委等部门（具体见附件）").mentions] == [("市发改委", True)]
+
+
+# ---------------------------------------------------------------- a bracket of bodies alone
+BARE = """2024年区政府工作报告重点任务分解方案
+一、推动经济高质量发展
+1.加快建设现代产业体系，全年新增规上工业企业20家。（区发改局、区工信局）
+2.持续优化营商环境。（区政务服务中心，2024年底前）
+3.推进乡村振兴。（区农业农村局（牵头）、各街道）
+4.加强财政管理（区财政局）。
+"""
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_bracket_of_bodies_alone_closing_a_sentence_names_the_responsible_units(script):
+    # The shortest form of the genre: no label, no cue; the bodies in the bracket after the task are responsible.
+    text = _S2T.convert(BARE) if script == "traditional" else BARE
+    _, rows, issues = _read(text)
+    expected = [("1-1", "responsible", "区发改局"), ("1-1", "responsible", "区工信局"), ("1-2", "responsible", "区政务服务中心"),
+                ("1-3", "lead", "区农业农村局"), ("1-3", "responsible", "各街道"), ("1-4", "responsible", "区财政局")]
+    convert = _S2T.convert if script == "traditional" else str
+    assert [(c, r, u) for c, r, u, _ in rows] == [(c, r, convert(u)) for c, r, u in expected]
+    assert not [i for i in issues if str(i.code) == "no-units"]
+
+
+@pytest.mark.parametrize("task", [
+    "1.由市发展和改革委员会（市发改委）统筹推进项目建设。",  # another name of the body just named
+    "1.支持龙头企业（市属国企）做大做强。",  # inside the sentence, not closing it
+    "1.完成年度目标任务。（2024年完成）",  # a time frame alone
+    "1.推进园区建设。（含各园区）",  # a remark on scope
+    "1.落实各项政策。（具体见附件）",
+])
+def test_a_bracket_that_is_no_list_of_bodies_closing_a_sentence_names_nobody(task):
+    _, rows, _ = _read("2024年重点任务分解方案\n一、总体任务\n" + task + "\n")
+    assert rows == []
