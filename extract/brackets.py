@@ -28,6 +28,21 @@ def bracket_pairs(text: str) -> dict[int, int | None]:
     return pairs
 
 
+def opener_of_last(text: str) -> int | None:
+    """Text ending with a closing bracket -> the index of the bracket it closes (as bracket_pairs pairs them), None
+    when it closes none. Read backwards, so it costs the bracket's length, not the text's."""
+    if not text or _DEPTH.get(text[-1]) != -1:
+        return None
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        step = _DEPTH.get(text[i])
+        if step:
+            depth -= step
+            if depth == 0:
+                return i
+    return None
+
+
 def close_of(text: str, start: int) -> int | None:
     """Index of the bracket closing the one opened at `start`, nesting respected; None when it is never closed."""
     depth = 0

@@ -15,7 +15,7 @@ import regex
 
 from fengong.extract import genre
 from fengong.extract.bodies import looks_like_unit_list
-from fengong.extract.brackets import bracket_pairs, depth_after, is_unclosed, split_top
+from fengong.extract.brackets import depth_after, is_unclosed, opener_of_last, split_top
 from fengong.extract.model import Cell, Line, Piece, Span
 from fengong.extract.numbering import Marker, line_to_attachment, line_to_marker
 
@@ -38,6 +38,8 @@ _WIDE = regex.compile("[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041
                       "\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
                       "\U00016fe0-\U00018aff\U0001b000-\U0001b2ff\U0001f300-\U0001f64f\U00020000-\U0003fffd]")
 _CLOSERS = ("）", ")", "〕", "】", "]", "］")
+# A bracket of units closing a clause is read from at most this many last characters: longer ones hold prose.
+_UNIT_BRACKET_SPAN = 2000
 _DECIMAL_MARKER = regex.compile(r"^(\d{1,3})\.(?=\d+\p{Han})")
 
 
@@ -88,6 +90,17 @@ class Paragraph:
     @property
     def text(self) -> str:
         return "".join(t for t, _ in self.chunks)
+
+    def tail(self, size: int) -> str:
+        """The text's last `size` characters (all of it if shorter), joined from the last lines only: asked after every
+        line, the whole text would make a paragraph of n lines cost n² (a long run of full-width lines)."""
+        parts, total = [], 0
+        for text, _ in reversed(self.chunks):
+            parts.append(text)
+            total += len(text)
+            if total >= size:
+                break
+        return "".join(reversed(parts))[-size:]
 
     def span(self) -> Span:
         pieces, offset = [], 0
@@ -245,7 +258,7 @@ class _TextReader:
     def _maybe_close(self, text: str, line: Line) -> None:
         current = self.current
         assert current is not None
-        if current.kind in ("numbered", "text") and current.depth == 0 and text.endswith(_CLOSERS) and ends_with_unit_bracket(current.text):
+        if current.kind in ("numbered", "text") and current.depth == 0 and text.endswith(_CLOSERS) and ends_with_unit_bracket(last_bracket(current)):
             self.close()
             return
         measured = text if current.marker is None or len(current.chunks) > 1 else clean_text(line.text)
@@ -253,6 +266,18 @@ class _TextReader:
             return  # 责任单位： alone on its line: the units follow on the next one
         if current.depth == 0 and not text.endswith(("，", ",", "、", "（", "(")) and display_width(measured) < self.full:
             self.close()
+
+
+def last_bracket(para: Paragraph) -> str:
+    """A paragraph whose text ends with a closing bracket -> its text from that bracket's opening (or its last
+    _UNIT_BRACKET_SPAN characters), read from the last lines only, so each line costs the bracket, not the paragraph."""
+    size = 64
+    while True:
+        tail = para.tail(size)
+        opened = opener_of_last(tail)
+        if opened is not None or size >= _UNIT_BRACKET_SPAN or len(tail) < size:
+            return tail if opened is None else tail[opened:]
+        size *= 4
 
 
 def ends_with_unit_bracket(text: str) -> bool:
@@ -263,10 +288,10 @@ def ends_with_unit_bracket(text: str) -> bool:
     """
     if not text.endswith(("）", ")", "〕", "】", "]", "］")):
         return False
-    opened = [start for start, end in bracket_pairs(text).items() if end == len(text) - 1]
-    if not opened:
+    opened = opener_of_last(text)
+    if opened is None:
         return False
-    inner = text[opened[0] + 1:-1]
+    inner = text[opened + 1:-1]
     if genre.LABEL.match(inner) or genre.UPPER_LEVEL_LABEL.match(inner):
         return True
     parts = [inner[a:b].strip() for a, b in split_top(inner, "，,；;。")]
@@ -282,7 +307,7 @@ def opens_paragraph(current: Paragraph | None, marker: Marker, last_number: dict
     """Whether a line opening with `marker` starts a new paragraph rather than continuing a wrapped one."""
     if current is None or current.closed or current.kind in ("attachment", "end", "label"):
         return True
-    if current.text.endswith(_TERMINAL):
+    if current.tail(1).endswith(_TERMINAL):
         return True
     expected = last_number.get(marker.level, 0) + 1
     if marker.level not in last_number and marker.level in HEADING_LEVELS and heading_like(marker.rest):

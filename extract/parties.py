@@ -111,8 +111,7 @@ def _is_bare_list_bracket(text: str, start: int, end: int) -> bool:
 
     Not a bracket right after a body's name (市发展和改革委员会（市发改委）: another name of that body).
     """
-    after = text[end + 1:].lstrip()
-    if not (start > 0 and text[start - 1] in "。；;！") and after not in ("", "。", "；", ";"):
+    if not (start > 0 and text[start - 1] in "。；;！") and not _ends_text(text, end + 1):
         return False
     if start > 0 and body_suffix_start(text[:start]) is not None:
         return False
@@ -120,6 +119,14 @@ def _is_bare_list_bracket(text: str, start: int, end: int) -> bool:
     deadlines = [p for p in parts if p and genre.DEADLINE.match(to_simplified(p))]
     bodies = [p for p in parts if p and p not in deadlines]
     return bool(bodies) and all(_all_bodies(p) for p in bodies)
+
+
+def _ends_text(text: str, i: int) -> bool:
+    """Whether nothing but spaces and at most one closing 。；; follows position i (looked at without copying the rest:
+    a clause with many brackets would cost its length squared)."""
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i >= len(text) or (i == len(text) - 1 and text[i] in "。；;")
 
 
 def _outside(top: list[bool], text: str, start: int) -> bool:
@@ -584,6 +591,9 @@ def deadline_to_date(deadline: str | None) -> str | None:
 
 
 # ---------------------------------------------------------------- tables
+_MAX_UNIT_FRAGMENTS = 64
+
+
 def unit_list_start(cells: list[str], cell_ends: list[bool], first: int = 1) -> int:
     """A table row's fragments after its serial -> index where the unit column starts.
 
@@ -592,7 +602,9 @@ def unit_list_start(cells: list[str], cell_ends: list[bool], first: int = 1) -> 
     of text columns before the unit column, each holding at least one fragment.
     """
     best, best_score = len(cells), None
-    for k in range(min(first, len(cells)), len(cells)):
+    # The unit column is one of the last fragments: a row of thousands (a table whose serials stopped reading) must
+    # not cost thousands of joins of its whole tail.
+    for k in range(max(min(first, len(cells)), len(cells) - _MAX_UNIT_FRAGMENTS), len(cells)):
         tail = "".join(cells[k:])
         if not all(looks_like_body(tail[a:b]) for a, b in split_top(tail, "、，,")):
             continue

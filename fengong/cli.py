@@ -199,7 +199,7 @@ def _run(args: argparse.Namespace, settings: Any, tasks: list, errors: list, not
             batch.add(task, result)
             report.result(task, result)
             if result.report:  # the notice's section, made by its worker: appended, not kept
-                html.write(result.report)
+                html.write_packed(result.report)
                 contents.append((result.notice_id, (result.entry or {}).get("title") or result.notice_id))
         batch.finish()
         report.done()

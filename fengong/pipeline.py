@@ -241,7 +241,7 @@ class Result:
     summary: str
     cached: bool = False
     encoded: dict[str, Any] | None = None  # rows encoded for the writers (outputs.write.EncodedRows), in place of rows
-    report: str = ""  # the notice's section of report.html, made with the encoded rows (outputs.report.notice_to_html)
+    report: bytes = b""  # the notice's section of report.html (outputs.report.notice_to_html), packed (outputs.write.pack_text)
 
 
 def _plain(value: object) -> object:
@@ -312,16 +312,21 @@ def read_and_encode(task: Task, settings: Settings) -> Result:
     the worker, in parallel, so the writing process only appends bytes)."""
     from fengong.outputs.report import notice_to_html
     from fengong.outputs.tables import SCHEMAS
-    from fengong.outputs.write import date_columns, encode_rows
+    from fengong.outputs.write import date_columns, encode_rows, pack_rows, pack_text
 
     result = read_task(task, settings)
+    rows = dict(result.rows)
+    result = replace(result, rows={})
     try:
-        encoded = {name: encode_rows(rows, SCHEMAS[name].names, date_columns(SCHEMAS[name])) for name, rows in result.rows.items()}
-        report = notice_to_html(result.rows)
-        report.encode("utf-8")  # a lone surrogate fails here, in the worker, not in the writer
+        report = pack_text(notice_to_html(rows))  # a lone surrogate fails here, in the worker, not in the writer
+        encoded = {}
+        for name in list(rows):  # one table at a time, each let go once encoded: a long notice is not held twice
+            table = rows.pop(name)
+            encoded[name] = pack_rows(encode_rows(table, SCHEMAS[name].names, date_columns(SCHEMAS[name])))
+            del table
     except UnicodeEncodeError as exc:
         return failure_to_result(task.notice_id, f"internal error while writing its rows ({exc}); please report it with the file")
-    return replace(result, rows={}, encoded=encoded, report=report)
+    return replace(result, encoded=encoded, report=report)
 
 
 def _result_to_json(result: Result) -> dict:

@@ -83,7 +83,7 @@ def pdf_report() -> None:
 import pdfplumber  # noqa: E402
 
 from fengong.extract.docx import docx_to_lines  # noqa: E402
-from fengong.extract.ingest import path_to_source  # noqa: E402
+from fengong.extract.ingest import Source, path_to_source  # noqa: E402
 from fengong.extract.parties import clause_to_assignments  # noqa: E402
 from fengong.extract.pdf import pdf_bytes_to_pages, pdf_to_lines  # noqa: E402
 from fengong.extract.segment import lines_to_notice  # noqa: E402
@@ -184,6 +184,34 @@ def best(fn, repeat: int = 20) -> float:
     return min(times)
 
 
+# Unusual shapes of text, each at n and 4n lines: a step whose cost grows with the square of one paragraph, row
+# or clause shows as a ratio near 16 instead of 4 (the bulk file only grows the number of clauses).
+_HEAD = ["关于印发某某工作任务分工的通知", "一、重点任务"]
+SHAPES = {
+    "one paragraph of full-width lines": lambda n: ["1.推进工作"] + ["加强信用体系建设推进各项工作落实到位确保取得实效持续推进（注）"] * n,
+    "one line of many unit brackets": lambda n: ["1.推进工作" + "加强建设（市发改委负责）" * n],
+    "a bracket left open over many lines": lambda n: ["1.推进工作（牵头单位：市发改委"] + ["市财政局、市教育局、市民政局、市公安局"] * n,
+    "one unit list of many units": lambda n: ["1.推进工作（" + "、".join(["市发改委", "市财政局", "市教育局"] * n) + "负责）"],
+    "a table of many rows": lambda n: ["序号\t重点任务\t牵头单位\t配合单位"] + [f"{i}\t推进某项工作\t市发改委\t市财政局" for i in range(1, n)],
+}
+
+
+def shapes_report(n: int = 2000) -> None:
+    """Print, per unusual shape, seconds for n and 4n lines and their ratio (4 is linear)."""
+    from fengong.extract.model import Line
+
+    registry = default_registry()
+    print(f"unusual shapes, read at {n} and {4 * n} (ratio 4 is linear, 16 quadratic):")
+    for name, make in SHAPES.items():
+        seconds = []
+        for size in (n, 4 * n):
+            text = _HEAD + make(size)
+            lines = tuple(Line(file="shape.txt", page=1, line=i + 1, text=t) for i, t in enumerate(text))
+            source = Source("shape.txt", "0" * 64, sum(len(t) for t in text), lines)
+            seconds.append(best(lambda source=source: source_to_tables(source, "n", registry), repeat=1))
+        print(f"  {name:<38} {seconds[0]:6.2f} s  {seconds[1]:6.2f} s  x{seconds[1] / seconds[0]:.1f}")
+
+
 def main() -> int:
     registry = default_registry()
     source = path_to_source(SAMPLE)
@@ -200,6 +228,7 @@ def main() -> int:
     for name, fn in stages.items():
         print(f"  {name:<38} {best(fn) * 1000:8.1f} ms")
     pdf_report()
+    shapes_report()
     bulk_report(200)  # against 1000: a cost per MB that grows with the file is a step that is not linear
     bulk_report(1000)
     batch_report()
