@@ -182,8 +182,9 @@ def names_units(cell: str) -> bool:
 # ---------------------------------------------------------------- prose role cues around a list of bodies
 # The verbs closing a prose assignment; X is a list of bodies.
 # 市发改委负责统筹协调 / 负责指导: what the body is responsible for doing, still a responsible unit.
-RESPONSIBLE_VERB = (r"(?:按职责分工|按照职责分工|按职责|按职能|分别|共同|各自|具体)?(?:负责|落实|承担|组织实施|实施|推进)"
-                    r"(?:落实|实施|推进|统筹协调|统筹|协调|指导|督促|督导)?")
+# 市应急局负责组织实施 / 由区财政局组织落实: organising the work is the body's own, still a responsible unit.
+RESPONSIBLE_VERB = (r"(?:按职责分工|按照职责分工|按职责|按职能|分别|共同|各自|具体)?(?:负责|落实|承担|组织实施|组织落实|实施|推进)"
+                    r"(?:组织实施|组织落实|落实|实施|推进|统筹协调|统筹|协调|指导|督促|督导)?")
 # 省发展改革委牵头负责; 市发改委负责牵头
 PROSE_LEAD = compile_both(r"^(.+?)(?:(?:负责)?牵头(?:负责|落实|实施|推进|抓总)?|为牵头(?:单位|部门)|为主责(?:单位|部门))$")
 # 教育部、财政部负责; 统计局、人力社保局负责落实; 市发改委为责任单位
@@ -194,7 +195,15 @@ PROSE_WITH = compile_both(rf"^(?:由)?(.+?)会同(.+?)(?:{RESPONSIBLE_VERB}|研�
 PROSE_SUPPORT = compile_both(r"^(.+?)(?:(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?|为(?:配合|协办|协同|参与)(?:单位|部门))$")
 # 由X会同Y… in a sentence of the clause text, with any verb phrase after it (研究提出落实意见, 组织实施).
 BY_PHRASE = compile_both(r"由(\p{Han}[^，。；由]{1,60}?)(?:会同([^，。；]{2,200}?))?(?:等(?:有关|相关)?(?:部门|单位))?(?:共同)?"
-                         r"(?:负责(?!同志|人)|落实|研究|制定|提出|组织|牵头|承担|实施|推进|督促|开展)")  # 负责同志/负责人: people
+                         r"(?:负责(?!同志|人)|落实|研究|制定|提出|组织实施|组织落实|组织|牵头|承担|实施|推进|督促|开展)")  # 负责同志/负责人: people
+# Prose before the assignee that names bodies which are no assignees, read past and never as units:
+# a context clause naming who leads the whole effort (在市委、市政府统一领导下，市应急局负责组织实施; 在县委县政府领导下，
+# 由县发改局牵头; 在省发展改革委指导下), and a condition naming who approves first (报市政府批准后由市财政局组织实施;
+# 经区政府同意后，由区住建局牵头实施; 经市政府常务会议研究同意后). Each matches at the start of a part of a sentence.
+_GUIDANCE = r"(?:统一|坚强|正确|具体|统筹)?(?:领导|部署|指导|指挥|统筹|组织|支持|协调|督导)"
+CONTEXT = compile_both(rf"在[^，,。；;]{{1,40}}?(?:的)?{_GUIDANCE}(?:(?:和|与|、){_GUIDANCE})?下")
+CONDITION = compile_both(r"(?:报请|报经|提请|报|经(?!济|费|营|验|常|信|开|贸))[^，,。；;]{1,40}?"
+                         r"(?:批准|同意|审定|审议|审批|审核|研究|核准|批复)+(?:通过)?(?:后|以后|之后)?")
 # A 由… phrase right after a verb of setting up describes the thing set up, it assigns nobody:
 # 建立由市发改委牵头、各部门参与的联席会议制度.
 SET_UP_VERB = compile_both(r"(?:建立|成立|组建|构建|健全|完善|形成|实行|设立|组成|推行|设置)(?:了|起)?(?:一个|一支|一套)?$")

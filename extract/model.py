@@ -157,6 +157,7 @@ class UnitMention:
     shared_prefix: str = ""  # the level prefix it drops and shares with the unit before it: 省环保厅、发展改革委 -> 省
     convention: Convention | None = None
     prose: bool = False  # read from a prose cue (X负责), not from a label: a named lead makes such units support
+    marked: bool = False  # its role is marked after it in the list (市发改委（牵头）), not only given by the label
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,18 @@ _NUM = "[0-9０-９]{1,3}"
 
 _DIGITS = regex.compile(r"[0-9０-９]+")
 _CN_NUMBER = regex.compile(_CN)
-# Levels: 0 附件N, 1 一、, 2 （一）, 3 1、 / 1. / 1．, 4 （1）, 5 ①.
+# Levels: -3 第一章, -2 第一节, -1 第一条, 1 一、, 2 （一）, 3 1、 / 1. / 1．, 4 （1）, 5 ①; attachments (附件N) stand apart.
+# Plans written as articles (实施办法, 责任分工方案) number their clauses 第一条, 第二条…, running on across their chapters
+# (第一章 总则) and a chapter's sections (第一节 建设领域); items inside an article are numbered （一）, 1. below it.
+CHAPTER_LEVEL, PART_LEVEL, ARTICLE_LEVEL = -3, -2, -1
 ATTACHMENT = regex.compile(rf"^附\s*件\s*({_NUM}|{_CN})\s*[:：]?\s*(.*)$")
+# 第二条规定的…, 第五条、第六条所列…, 第二十条第一款, 第二章中的…: an article or chapter cited in a sentence (a wrapped
+# line may start with one) is followed by words of the citation, never by the text of the article itself.
+_CITED = r"(?![规之的中所款项、，,和及与至到或第])"
 _LEVELS = (
+    (CHAPTER_LEVEL, regex.compile(rf"^第\s*({_CN}|{_NUM})\s*章{_CITED}\s*")),
+    (PART_LEVEL, regex.compile(rf"^第\s*({_CN}|{_NUM})\s*[节節]{_CITED}\s*")),
+    (ARTICLE_LEVEL, regex.compile(rf"^第\s*({_CN}|{_NUM})\s*[条條]{_CITED}\s*")),
     (1, regex.compile(rf"^({_CN})\s*[、，,．.]\s*")),
     (2, regex.compile(rf"^[（(]\s*({_CN})\s*[）)]\s*[、，,．.]?\s*")),
     (3, regex.compile(rf"^({_NUM})\s*(?:[、，,．﹒]|\.(?![0-9０-９]))\s*")),

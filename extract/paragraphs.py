@@ -17,12 +17,12 @@ from fengong.extract import genre
 from fengong.extract.bodies import looks_like_unit_list
 from fengong.extract.brackets import depth_after, is_unclosed, opener_of_last, split_top
 from fengong.extract.model import Cell, Line, Piece, Span
-from fengong.extract.numbering import Marker, line_to_attachment, line_to_marker
+from fengong.extract.numbering import ARTICLE_LEVEL, CHAPTER_LEVEL, PART_LEVEL, Marker, line_to_attachment, line_to_marker
 
 _CJK = r"\p{Han}\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026"
 _SPACE_NEAR_CJK = regex.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _TERMINAL = tuple("。；;：:！？!?）)」』”\"")
-HEADING_LEVELS = (1, 2)
+HEADING_LEVELS = (CHAPTER_LEVEL, PART_LEVEL, 1, 2)  # 第一章, 第一节, 一、, （一）
 COUNTED = "(序号)"  # stands in front of the columns of a table that prints no serial numbers: its rows are counted
 _BLANKS = regex.compile(r"[ \t]+")
 _WORD_SPACE = regex.compile(r"(?<=\p{Han}\p{Han})[ \t]+(?=\p{Han}\p{Han})")
@@ -309,6 +309,10 @@ def opens_paragraph(current: Paragraph | None, marker: Marker, last_number: dict
         return True
     if current.tail(1).endswith(_TERMINAL):
         return True
+    if marker.level == ARTICLE_LEVEL:
+        # Inside a sentence a line opening with 第二条 is a wrapped citation (…按照本办法 / 第二条规定), whatever its number;
+        # an article opens after a sentence ends, or under the heading of its chapter (第二章 职责分工).
+        return current.marker is not None and current.marker.level < ARTICLE_LEVEL and heading_like(current.text)
     expected = last_number.get(marker.level, 0) + 1
     if marker.level not in last_number and marker.level in HEADING_LEVELS and heading_like(marker.rest):
         return True  # the first heading of an excerpt may not be 一、 (二、责任主体及工作分工)

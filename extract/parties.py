@@ -139,7 +139,7 @@ def is_prose_party(inner: str) -> bool:
     saw_role = waiting = False
     for a, b in split_top(inner, "，,；;。"):
         part = inner[a:b].strip()
-        if not part or genre.DEADLINE.match(to_simplified(part)):
+        if not part or genre.DEADLINE.match(to_simplified(part)) or is_preface(part):
             continue
         if _prose(part, 0) is not None:
             saw_role, waiting = True, False
@@ -197,12 +197,34 @@ def _prose_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     one too (由市商务局牵头，市财政局参与; 市发改委牵头，市财政局协助): the lead and its supporters are read together."""
     for a, b in split_top(text, "。"):
         if a <= start and end <= b:
-            sentence = text[a:b].strip()
-            parts = [sentence[x:y].strip() for x, y in split_top(sentence, "，,；;")]
-            if len(parts) > 1 and all(p and _prose(p.removeprefix("由"), 0) is not None for p in parts):
-                lead = a + len(text[a:b]) - len(text[a:b].lstrip())
-                return lead, lead + len(sentence)
+            bounds = [(a + x, a + y) for x, y in split_top(text[a:b], "，,；;") if text[a + x:a + y].strip()]
+            # 在县委县政府领导下，由县发改局牵头，县财政局配合: the sentence's assignment starts after its context.
+            while len(bounds) > 1 and is_preface(text[bounds[0][0]:bounds[0][1]]) and bounds[1][0] <= start:
+                bounds.pop(0)
+            parts = [text[x:y].strip() for x, y in bounds]
+            if len(parts) > 1 and all(_prose(p.removeprefix("由"), 0) is not None for p in parts):
+                lead = bounds[0][0] + len(text[bounds[0][0]:b]) - len(text[bounds[0][0]:b].lstrip())
+                return lead, lead + len(text[lead:b].rstrip())
     return start, end
+
+
+def is_preface(part: str) -> bool:
+    """Whether a part of a sentence is only a context clause or a condition (在市委、市政府统一领导下; 报市政府批准后):
+    it names bodies that are no assignees, and is read past."""
+    stripped = part.strip()
+    return bool(stripped) and _after_preface(stripped) == len(stripped)
+
+
+def _after_preface(text: str) -> int:
+    """Text of a part of a sentence -> where it goes on after a context clause or a condition opening it
+    (在市政府统一领导下市应急局牵头 -> 9), 0 when it opens with neither."""
+    at = 0
+    for _ in range(2):  # 在市委领导下经市政府同意后…: a context and a condition may follow each other
+        found = genre.CONTEXT.match(text, at) or genre.CONDITION.match(text, at)
+        if found is None:
+            break
+        at = found.end()
+    return at
 
 
 def _strip_span(span: Span) -> Span:
@@ -269,17 +291,23 @@ class _PartyReader:
         self.pending: list[UnitMention] = []  # bodies before a prose cue that will give them its role
         self.leaders: list[str] = []
         self.deadline: str | None = None
+        self.run_start = 0  # where the units of the label in force start in `mentions`
+        self.marked_lead = False  # the label in force is a lead list that marks its lead: 牵头单位：市发改委（牵头）、…
+
+    def new_label(self, kind: LabelKind, role: Role | None, convention: Convention | None) -> None:
+        """A label read: the units after it take its role, and a lead marked before it decides nothing after it."""
+        self.kind, self.role, self.convention = kind, role, convention
+        self.run_start, self.marked_lead = len(self.mentions), False
 
     def segment(self, start: int, end: int) -> None:
         segment = self.text[start:end]
         upper = genre.UPPER_LEVEL_LABEL.match(segment)
         label = genre.LABEL.match(segment) if upper is None else None
         if upper is not None:
-            self.kind, self.role, self.convention = LabelKind.ROLE, Role.LEAD, Convention.UPPER_LEVEL
+            self.new_label(LabelKind.ROLE, Role.LEAD, Convention.UPPER_LEVEL)
             start += upper.end()
         elif label is not None:
-            self.kind, self.role = genre.label_kind(label.group(1) or label.group(2))
-            self.convention = None
+            self.new_label(*genre.label_kind(label.group(1) or label.group(2)), None)
             start += label.end()
         segment = self.text[start:end]
         simple = to_simplified(segment.strip())
@@ -304,6 +332,17 @@ class _PartyReader:
             # 市发改委，张三副市长: a person by title in the list is a leader, never a unit
             self.leaders.extend(m.unit_raw for m in found if genre.PERSON_TITLE.search(m.unit_raw))
             self.mentions.extend(m for m in found if not genre.PERSON_TITLE.search(m.unit_raw))
+            self.marks_decide()
+
+    def marks_decide(self) -> None:
+        """牵头单位：市发改委（牵头）、市财政局 (a label or a table's 牵头单位 column): where a lead list marks its lead,
+        the units it does not mark support it. A list of responsible units keeps its others responsible."""
+        run = self.mentions[self.run_start:]
+        self.marked_lead = self.marked_lead or any(m.marked and m.role == Role.LEAD for m in run)
+        if self.role != Role.LEAD or self.convention is not None or not self.marked_lead:
+            return
+        self.mentions[self.run_start:] = [replace(m, role=Role.SUPPORT) if m.role == Role.LEAD and not (m.marked or m.prose) else m
+                                          for m in run]
 
     def bare_list_is_responsible(self) -> None:
         """A sentence of bodies with no label or cue at all (（区发改局、区工信局）): they are its responsible units."""
@@ -312,7 +351,7 @@ class _PartyReader:
 
     def take_mentions(self) -> list[UnitMention]:
         """The mentions read so far (one sentence's), handed over and forgotten."""
-        taken, self.mentions, self.pending = self.mentions, [], []
+        taken, self.mentions, self.pending, self.run_start = self.mentions, [], [], 0
         return taken
 
     def party(self) -> Party:
@@ -341,6 +380,10 @@ def _prose(segment: str, base: int) -> list[UnitMention] | None:
     """A prose segment (X牵头 / X负责 / 由X会同Y… / X配合Y落实 / X配合) -> its units in written order, or None."""
     stripped = segment.strip()
     lead = base + len(segment) - len(segment.lstrip())
+    preface = _after_preface(stripped)  # 经市政府同意后市发改委负责: the approving body is no assignee
+    stripped, lead = stripped[preface:], lead + preface
+    if not stripped:
+        return None
     m = genre.PROSE_SUPPORT_LEAD.match(stripped)
     if m and _all_bodies(m.group(1)) and _all_bodies(m.group(2)):
         return _mentions(Role.SUPPORT, m.group(1), lead, prose=True) + _mentions(Role.LEAD, m.group(2), lead + m.start(2), prose=True)
@@ -391,7 +434,7 @@ def _mentions(role: Role, text: str, base: int, before: list[UnitMention] | None
         shared = prefix if not own and _bare_department(item.name) else ""
         prefix = own or prefix
         out.append(UnitMention(role=item.mark or role, unit_raw=item.name, offset=item.offset, etc_follows=item.etc,
-                               shared_prefix=shared, prose=prose, convention=convention))
+                               shared_prefix=shared, prose=prose, convention=convention, marked=item.mark is not None))
     return out
 
 

@@ -14,7 +14,7 @@ import regex
 
 from fengong.extract import genre
 from fengong.extract.model import Clause, Issue, IssueCode, Line, Notice, Party, Role, Span
-from fengong.extract.numbering import Marker, line_to_marker
+from fengong.extract.numbering import CHAPTER_LEVEL, PART_LEVEL, Marker, line_to_marker
 from fengong.extract.paragraphs import HEADING_LEVELS, Paragraph, heading_like, lines_to_paragraphs
 from fengong.extract.parties import deadline_to_date, join_spans, party_text_to_party, text_to_party, text_to_prose_units
 from fengong.extract.script import to_simplified
@@ -24,6 +24,7 @@ _TITLE_STOPS = regex.compile(r"[，,；;：:]")
 _SENTENCE_MARK = regex.compile(r"[。，,；;：:！？]")
 _TITLE_MAX = 30  # a clause's short title is one short sentence; longer first sentences are task text
 _ROW_LEVEL = 9
+_PART_HEADINGS = (CHAPTER_LEVEL, PART_LEVEL, 1)  # 第一章, 第一节, 一、: text under them naming no unit introduces them
 # 郧政发〔2023〕5号, 国发〔2020〕6号, 宁政发[2006]275号: a short prefix ending in 发/函/字/…, a year in brackets, a number.
 _DOC_NUMBER = regex.compile(r"(\p{Han}{1,6}?(?:发|函|字|令|通|办|规|呈))\s*[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*[号號]")
 _BEFORE_DOC_NUMBER = regex.compile(r"^.*(?:意见|通知|方案|决定|文号|字号|文件|的|关于)")
@@ -433,7 +434,7 @@ def _heading_to_clauses(node: _Node, where: _Where, own: Span, body: list[Span],
             current = []
     cut = any(p.cut for p in [node.para, *node.body])
     if not groups:
-        if node.level == 1 or node.children:
+        if node.level in _PART_HEADINGS or node.children:
             return []
         text_span, party, _ = text_to_party(join_spans(body, ""), where.clause_id)
         return [_clause(where, heading_title, text_span, party, own, inherited, _title_of(own), cut=cut)]

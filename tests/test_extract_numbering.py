@@ -1,6 +1,6 @@
 import pytest
 
-from fengong.extract.numbering import line_to_attachment, line_to_marker, to_int
+from fengong.extract.numbering import ARTICLE_LEVEL, CHAPTER_LEVEL, PART_LEVEL, line_to_attachment, line_to_marker, to_int
 
 
 @pytest.mark.parametrize("printed, value", [("1", 1), ("１２", 12), ("三", 3), ("十", 10), ("十二", 12), ("二十三", 23), ("⑤", 5)])
@@ -45,3 +45,25 @@ def test_attachment_headings(line, expected):
 
 def test_attachment_list_label_is_not_an_attachment_heading():
     assert line_to_attachment("附件：") is None
+
+
+@pytest.mark.parametrize("line, level, number, rest", [
+    ("第一条 为规范管理，制定本办法。", ARTICLE_LEVEL, 1, "为规范管理，制定本办法。"),
+    ("第十二条　县应急局负责统筹。", ARTICLE_LEVEL, 12, "县应急局负责统筹。"),
+    ("第3条 市财政局负责", ARTICLE_LEVEL, 3, "市财政局负责"),
+    ("第二十條 區住建局負責", ARTICLE_LEVEL, 20, "區住建局負責"),
+    ("第一章 总则", CHAPTER_LEVEL, 1, "总则"),
+    ("第三章　保障措施", CHAPTER_LEVEL, 3, "保障措施"),
+    ("第二节 建设领域", PART_LEVEL, 2, "建设领域"),
+    ("第二節 交通領域", PART_LEVEL, 2, "交通領域"),
+])
+def test_articles_chapters_and_their_sections(line, level, number, rest):
+    marker = line_to_marker(line)
+    assert (marker.level, marker.number, marker.rest) == (level, number, rest)
+    assert CHAPTER_LEVEL < PART_LEVEL < ARTICLE_LEVEL < line_to_marker("一、总则").level
+
+
+@pytest.mark.parametrize("line", ["第一条规定的事项", "第三条之规定执行", "第五条、第六条所列事项", "第二章中的要求", "第一批试点", "第三季度",
+                                  "第一书记驻村", "第二十条第一款"])
+def test_an_article_cited_in_a_sentence_is_no_marker(line):
+    assert line_to_marker(line) is None

@@ -507,3 +507,142 @@ def test_a_bracket_of_bodies_alone_closing_a_sentence_names_the_responsible_unit
 def test_a_bracket_that_is_no_list_of_bodies_closing_a_sentence_names_nobody(task):
     _, rows, _ = _read("2024年重点任务分解方案\n一、总体任务\n" + task + "\n")
     assert rows == []
+
+
+# ---------------------------------------------------------------- prose around the assignee: context and conditions
+# 在…领导下 names who leads the whole effort, 报…批准后 / 经…同意后 who approves first: neither is an assignee.
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("sentence, expected", [
+    ("在市委、市政府统一领导下，市应急局负责组织实施。", [("responsible", "市应急局")]),
+    ("在县委县政府领导下，由县发改局牵头，县财政局配合。", [("lead", "县发改局"), ("support", "县财政局")]),
+    ("在省委、省政府的坚强领导下，省应急管理厅牵头，省公安厅、省消防救援总队参与。",
+     [("lead", "省应急管理厅"), ("support", "省公安厅"), ("support", "省消防救援总队")]),
+    ("在区委、区政府统一部署下，由区住建局会同区城管局负责组织实施。", [("lead", "区住建局"), ("support", "区城管局")]),
+    ("在市政府统一领导下市应急局牵头负责。", [("lead", "市应急局")]),
+    ("（在市委、市政府统一领导下，市应急局负责）", [("responsible", "市应急局")]),
+    ("（在县委、县政府领导下，县发改局牵头，县财政局配合）", [("lead", "县发改局"), ("support", "县财政局")]),
+])
+def test_a_lead_phrase_after_a_context_clause_names_only_the_assignee(sentence, expected, script):
+    text = f"一、甲\n1.加强应急管理工作。{sentence}\n"
+    if script == "traditional":
+        text, expected = _S2T.convert(text), [(role, _S2T.convert(unit)) for role, unit in expected]
+    _, rows, _ = _read(text)
+    assert [(r[1], r[2]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("sentence, expected", [
+    ("报市政府批准后由市财政局组织实施。", [("responsible", "市财政局")]),
+    ("经区政府同意后，由区住建局牵头实施。", [("lead", "区住建局")]),
+    ("经县政府批准后，县自然资源局负责组织实施。", [("responsible", "县自然资源局")]),
+    ("报省政府同意后，由省发展改革委会同省财政厅制定实施细则。", [("lead", "省发展改革委"), ("support", "省财政厅")]),
+    ("报市委、市政府审定后，由市商务局牵头，市财政局配合。", [("lead", "市商务局"), ("support", "市财政局")]),
+    ("经市政府同意后市发改委负责组织落实。", [("responsible", "市发改委")]),
+    ("（报区政府批准后，由区财政局组织实施）", [("responsible", "区财政局")]),
+])
+def test_a_condition_before_the_assignee_names_only_the_assignee(sentence, expected, script):
+    text = f"一、甲\n1.编制专项资金管理办法。{sentence}\n"
+    if script == "traditional":
+        text, expected = _S2T.convert(text), [(role, _S2T.convert(unit)) for role, unit in expected]
+    _, rows, _ = _read(text)
+    assert [(r[1], r[2]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "在市委、市政府统一领导下，各地区各部门要加强协调配合。",
+    "在县委县政府领导下开展工作。",
+    "编制实施方案，报市政府批准后实施。",
+    "经区政府同意后印发实施。",
+    "报市委、市政府审定后组织实施。",
+    "在省发展改革委指导下开展试点。",
+    "由区发改局报区政府批准后实施。",  # the body asked to approve is no assignee; the sentence is too loose to read
+    "经市政府同意，市政府办公室将会同有关部门加强督查。",
+])
+def test_context_and_conditions_alone_assign_nobody(sentence):
+    _, rows, issues = _read(f"一、甲\n1.完善应急管理体系。{sentence}\n")
+    assert rows == [] and [i.code for i in issues] == ["no-units"]
+
+
+@pytest.mark.parametrize("item, expected", [
+    # the leadership and the approving body in the task text; the bracket alone assigns
+    ("在市委、市政府统一领导下，完善应急体系。（责任单位：市应急局）", [("responsible", "市应急局")]),
+    ("编制规划报县政府批准后实施。（牵头单位：县自然资源局；配合单位：县发改局）", [("lead", "县自然资源局"), ("support", "县发改局")]),
+])
+def test_context_and_conditions_in_a_task_with_its_own_units(item, expected):
+    _, rows, _ = _read(f"一、甲\n1、{item}\n")
+    assert [(r[1], r[2]) for r in rows] == expected
+
+
+# ---------------------------------------------------------------- a lead marked inside a lead list
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("party, expected", [
+    ("牵头单位：市发改委（牵头）、市财政局", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("牵头单位：区住建局、区城管局（牵头）", [("support", "区住建局"), ("lead", "区城管局")]),
+    ("牵头单位：县发改局（牵头），县财政局；配合单位：县统计局", [("lead", "县发改局"), ("support", "县财政局"), ("support", "县统计局")]),
+    ("牵头部门：省商务厅(牵头)、省财政厅、省税务局", [("lead", "省商务厅"), ("support", "省财政厅"), ("support", "省税务局")]),
+    ("【牵头单位】市教育局（主责）、市体育局", [("lead", "市教育局"), ("support", "市体育局")]),
+    # without a mark every unit of a lead list leads; in a list of responsible units the mark does not demote
+    ("牵头单位：市发改委、市财政局", [("lead", "市发改委"), ("lead", "市财政局")]),
+    ("责任单位：市发改委（牵头）、市财政局", [("lead", "市发改委"), ("responsible", "市财政局")]),
+    ("牵头单位：市发改委；配合单位：市财政局（牵头）、市统计局", [("lead", "市发改委"), ("lead", "市财政局"), ("support", "市统计局")]),
+])
+def test_a_lead_marked_in_a_lead_list_makes_the_others_support(party, expected, script):
+    if script == "traditional":
+        party, expected = _S2T.convert(party), [(role, _S2T.convert(unit)) for role, unit in expected]
+    assert _roles(party) == expected
+
+
+@pytest.mark.parametrize("table", [
+    "附件\n序号\t工作任务\t牵头单位\t配合单位\n1\t推进投资审批改革\t市发改委（牵头）、市财政局\t市统计局\n",
+    "附件\n序号\n工作任务\n牵头单位\n配合单位\n1\n推进投资审批改革\n市发改委（牵头）、市财政局\n市统计局\n",
+    "一、甲\n1.推进投资审批改革。\n牵头单位：市发改委（牵头）、市财政局\n配合单位：市统计局\n",
+])
+def test_a_lead_marked_in_a_lead_column_or_label_line(table):
+    _, rows, _ = _read(table)
+    assert [(r[1], r[2]) for r in rows] == [("lead", "市发改委"), ("support", "市财政局"), ("support", "市统计局")]
+
+
+# ---------------------------------------------------------------- articles: 第一条, under 第一章 / 第一节
+ARTICLES = """某县安全生产责任分工实施办法
+第一章 总则
+第一条 为落实安全生产责任，制定本办法。
+第二条 加强安全生产综合监督管理。（县应急局负责）
+第二章 行业监管
+第一节 建设领域
+第三条 加强建筑施工安全监管。县住建局牵头，县交通运输局配合。
+第四条 加强城镇燃气安全管理，县住建局、县城管局要严格按照本办法
+第二条规定，落实行业监管责任。（责任单位：县住建局、县城管局）
+第二节 交通领域
+第五条 道路运输安全监管由县交通运输局负责，县交通运输局具体监管要求依照本办法
+第六条执行。
+第三章 附则
+第六条 本办法所称监管要求，以县安全生产委员会印发的年度清单为准。
+"""
+
+
+def test_articles_segment_as_clauses_under_chapters_and_sections():
+    notice, rows, issues = _read(ARTICLES)
+    assert [c.clause_id for c in notice.clauses] == ["1-1", "1-2", "2-1-3", "2-1-4", "2-2-5", "3-6"]
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("1-2", "responsible", "县应急局"), ("2-1-3", "lead", "县住建局"), ("2-1-3", "support", "县交通运输局"),
+        ("2-1-4", "responsible", "县住建局"), ("2-1-4", "responsible", "县城管局"), ("2-2-5", "responsible", "县交通运输局")]
+    # 第二条 inside the sentence of 第四条 (wrapped at the margin onto a line of its own) is no article
+    assert "第二条规定" in notice.clauses[3].text
+    assert "第六条执行" in notice.clauses[4].text  # the next article's number, cited at the start of a wrapped line
+    assert not [i for i in issues if i.code == "numbering-gap"]
+    assert [c.section_title for c in notice.clauses][2:4] == ["建设领域", "建设领域"]
+
+
+def test_articles_without_chapters_number_the_clauses():
+    text = "某市应急管理任务分工\n第一条 统筹协调应急管理工作。由市应急局负责。\n第二条 市消防救援支队牵头，各区政府配合。\n第三条 落实经费保障。（市财政局负责）\n"
+    notice, rows, issues = _read(_S2T.convert(text))
+    assert [c.clause_id for c in notice.clauses] == ["1", "2", "3"]
+    assert [(r[0], r[1]) for r in rows] == [("1", "responsible"), ("2", "lead"), ("2", "support"), ("3", "responsible")]
+
+
+def test_text_under_a_chapter_heading_introduces_it_and_is_no_task():
+    text = ("某县安全生产责任分工办法\n第一章 总则\n为落实安全生产责任，制定本办法。\n第二章 职责分工\n"
+            "第一条 加强监管。（县应急局负责）\n第二条 加强执法。（县公安局负责）\n")
+    notice, rows, issues = _read(text)
+    assert [c.clause_id for c in notice.clauses] == ["2-1", "2-2"]
+    assert [(r[0], r[2]) for r in rows] == [("2-1", "县应急局"), ("2-2", "县公安局")] and not issues
