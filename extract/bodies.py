@@ -96,6 +96,11 @@ PARTY_LEVELS = frozenset({"省", "市", "州", "盟", "县", "区", "旗"})
 NATIONAL_PREFIXES: tuple[tuple[str, str], ...] = (
     ("中共中央", "中央"), ("国务院", "国务院"), ("国家", "国家"), ("中央", "中央"), ("全国", "全国"),
 )
+#: Level words of a prefecture (泉州市, 延边朝鲜族自治州, 阿里地区, 兴安盟).
+PREFECTURE_LEVELS = frozenset({"市", "州", "自治州", "地区", "盟"})
+#: Endings of branches whose official name writes the prefecture with its level (中国人民银行泉州市中心支行,
+#: 国家外汇管理局泉州市中心支局), however often notices leave it out (人行泉州中支, 人民银行泉州中心支行).
+LEVELLED_BRANCH_ENDINGS = ("中心支行", "中心支局")
 #: Party marker dropped in front of party bodies (中共常州市委组织部).
 PARTY_MARKERS: tuple[str, ...] = ("中国共产党", "中共")
 
@@ -152,6 +157,9 @@ STOP_WORDS: tuple[str, ...] = (
     "政协", "区域", "简称", "获批", "选择", "依托", "围绕", "争创", "创建", "申报", "设立", "成立",
     "组建", "筹建", "批准", "认定", "以下", "既有",
 )
+#: Words of institutions' names that hold a stop character (不 of negation, 年 of dates): 县不动产登记服务中心,
+#: 区青少年活动中心, 市老年大学 are names all the same.
+FREE_COMPOUNDS: tuple[str, ...] = ("不动产", "青少年", "老年")
 #: A level prefix and the next character that make an ordinary word, not a name (区域, 市场).
 PREFIX_WORDS = frozenset({"区域", "市场", "县域", "县城", "市区", "市域", "市县", "省市", "市内", "省内",
                           "区内", "县内", "乡村", "镇村", "区块", "市级", "省级", "区级", "县级"})
@@ -520,12 +528,13 @@ def _free_ok(w: str, max_len: int = 12, stop_words: tuple[str, ...] = ()) -> boo
     """A free part of a grammar-only name: Han characters, no stop characters or words."""
     if not w or len(w) > max_len or not _HAN_RE.fullmatch(w):
         return False
-    if not STOP_CHARS.isdisjoint(w):
+    if not STOP_CHARS.isdisjoint(_FREE_COMPOUND_RE.sub("", w)):
         return False
     return not any(sw in w for sw in (stop_words or STOP_WORDS))
 
 
 _HAN_RE = regex.compile(rf"{_HAN}+")
+_FREE_COMPOUND_RE = regex.compile("|".join(FREE_COMPOUNDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -629,10 +638,10 @@ def _read_local(s: str, strict: bool, party_marker: bool, towns: bool = False) -
         f = _pick(forms, party, has_place and not prefix)
         if f is not None:
             if f.caret:
-                canonical = f.stem + prefix + f.ending
+                level = _branch_level(place, prefix, f.ending)
+                out.append(_Reading(place, level, f.key, f.kind, f.stem + level + f.ending))
             else:
-                canonical = ("" if street else prefix) + f.stem + f.ending
-            out.append(_Reading(place, prefix, f.key, f.kind, canonical))
+                out.append(_Reading(place, prefix, f.key, f.kind, ("" if street else prefix) + f.stem + f.ending))
             continue
         sub = _read_branch(r, strict, party)
         if sub is not None and (has_place or prefix or sub[0] is not None):
@@ -723,7 +732,8 @@ def _read_org_first(s: str, strict: bool) -> list[_Reading]:
                     ending = next((e.full for e in row.endings if r in e.spellings), None)
                     if ending is None or (r == "" and not (place or prefix)):
                         continue
-                    found.append(_Reading(place, prefix, key, row.kind, row.stem + prefix + ending))
+                    level = _branch_level(place, prefix, ending)
+                    found.append(_Reading(place, level, key, row.kind, row.stem + level + ending))
                 elif place or prefix:
                     ending = _local_ending(row, r)
                     if ending is not None:
@@ -731,6 +741,19 @@ def _read_org_first(s: str, strict: bool) -> list[_Reading]:
             if len({f.key for f in found}) == 1:
                 out.append(found[0])
     return out
+
+
+def _branch_level(place: str | None, prefix: str, ending: str) -> str:
+    """The level prefix of an organisation-first branch: as written, or for a branch whose official name holds the
+    level (LEVELLED_BRANCH_ENDINGS) after a bare prefecture, the prefecture's own (人行泉州中支 -> 市, as in
+    中国人民银行泉州市中心支行), so that every spelling of one branch gives one name."""
+    if prefix or not place or ending not in LEVELLED_BRANCH_ENDINGS:
+        return prefix
+    last = next((place[i:] for i in range(len(place)) if place[i:] in _BASES), "")
+    if not last or not _BASES[last].high:
+        return prefix
+    levels = {LEVEL_WORDS[lw] for lw in _BASES[last].levels if lw in PREFECTURE_LEVELS}
+    return levels.pop() if len(levels) == 1 else prefix
 
 
 def _local_ending(row: _Row, r: str) -> str | None:
@@ -770,14 +793,17 @@ _ROLE = r"(?:牵头|配合|责任|协办|协同|参与)"
 _SCOPE = (r"(?:国务院|中央和国家机关|中央国家机关|中央|国家|地方|全(?:省|市|区|县|州|镇|乡|旗)|驻\p{Han}{1,3}|市府|"
           r"(?:自治区|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|党委|委|直属|直|级|属)?)")
 _LVQ = r"(?:[省市区县]直|[省市区县]属)"  # 区直 in 各区直部门
+# What a class of departments does, between the marker and the unit noun (市直各执法部门, 有关职能部门, 各行业主管部门).
+_DUTY = r"(?:行政执法|综合执法|执法|行业监管|监管|行业主管|业务主管|主管|职能)"
 _ITEM = (
     rf"(?:各{_LLB}{_GOVN}?"  # 各县（市、区）人民政府, 各乡镇, 各街道
     rf"|各{_GOVN}"  # 各街办
+    rf"|各(?:有关|相关){_LLB}{_GOVN}?"  # 各有关区、县级市: 各 covers every level listed (相关市、县政府 is a list)
     rf"|(?:有关|相关){_LWB}{_GOVN}"  # 相关市（州）人民政府 (one level only: 相关市、县政府 is a list)
     rf"|各级(?:{_GOVN}|{_UNIT})(?:[和及、](?:{_GOVN}|{_UNIT}))*"  # 各级政府和部门
     rf"|各[委办局](?:、[委办局])+"  # 各委、办、局
-    rf"|{_QUAL}*各{_LVQ}?{_QUAL}*{_ROLE}?{_UNIT_GE}"  # 各有关部门, 垂管各单位, 各区直部门, 各牵头单位
-    rf"|(?:{_QUAL}+{_LVQ}?|{_LVQ}){_QUAL}*{_UNIT})"  # 有关部门, 直属机构, 区直部门
+    rf"|{_QUAL}*各{_LVQ}?{_QUAL}*(?:{_ROLE}?{_UNIT_GE}|{_DUTY}{_UNIT})"  # 各有关部门, 垂管各单位, 各区直部门, 各执法部门
+    rf"|(?:{_QUAL}+{_LVQ}?|{_LVQ}){_QUAL}*{_DUTY}?{_UNIT})"  # 有关部门, 直属机构, 区直部门, 有关职能部门
 )
 # After a catch-all item, the streets may follow without their own 各 (各乡镇人民政府、街道办事处): 各 covers both.
 _STREETS = r"(?:街道办事处|街道办|街道)"

@@ -104,12 +104,24 @@ def _by_short() -> dict[str, str | None]:
 
 
 def resolve_place(place: str) -> str | None:
-    """A place as written in a body's name (哈尔滨, 哈尔滨市, 常州) -> the division's full name, None if it names none."""
+    """A place as written in a body's name (哈尔滨, 哈尔滨市, 常州, 延边州) -> the division's full name, None if it names none.
+
+    Shorts are looked up before a level word is trusted: 泉州 and 常州 end in 州 but are the shorts of 泉州市 and 常州市,
+    and 延边州 is 延边朝鲜族自治州."""
     if place in divisions():
         return place
+    full = _by_short().get(place) or _autonomous_prefectures().get(place)
+    if full:
+        return full
     if place.endswith(("省", "市", "区", "县", "州", "盟", "旗", "自治区", "地区")):
         return place
-    return _by_short().get(place)
+    return None
+
+
+@cache
+def _autonomous_prefectures() -> dict[str, str]:
+    """Autonomous prefectures as notices shorten them (延边州, 恩施州) -> their full names."""
+    return {d.short + "州": d.name for d in divisions().values() if d.name.endswith("自治州")}
 
 
 def place_level(name: str, parent: str | None = None) -> Level:

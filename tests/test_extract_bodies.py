@@ -383,6 +383,52 @@ CASES: list[tuple[str, str, str]] = [
     ("市政府国资委", "sasac", "市国有资产监督管理委员会"),
     ("市委市直机关工委", "organs-work-committee", "市委直属机关工作委员会"),
     ("省委省级机关工委", "organs-work-committee", "省委直属机关工作委员会"),
+    # public institutions a bureau runs, named short after a level or a place (市社保中心 = 市社会保险事业管理中心)
+    ("市社保中心", "social-insurance-center", "市社会保险事业管理中心"),
+    ("县社会保险中心", "social-insurance-center", "县社会保险事业管理中心"),
+    ("赣州市社会保险事业管理中心", "social-insurance-center", "市社会保险事业管理中心"),
+    ("縣社保中心", "social-insurance-center", "县社会保险事业管理中心"),
+    ("县医保中心", "healthcare-security-center", "县医疗保障服务中心"),
+    ("绵阳市医疗保障服务中心", "healthcare-security-center", "市医疗保障服务中心"),
+    ("市不动产登记中心", "real-estate-registration-center", "市不动产登记中心"),
+    ("晋江市不动产登记中心", "real-estate-registration-center", "市不动产登记中心"),
+    ("县融媒体中心", "convergence-media-center", "县融媒体中心"),
+    ("区退役军人服务中心", "veterans-service-center", "区退役军人服务中心"),
+    ("县农技中心", "agricultural-technology-center", "县农业技术推广中心"),
+    ("长兴县农业技术推广中心", "agricultural-technology-center", "县农业技术推广中心"),
+    ("县公积金中心", "housing-provident-fund", "县住房公积金管理中心"),
+    ("区政务服务中心", "government-service-center", "区政务服务中心"),
+    ("市大数据中心", "big-data", "市大数据管理中心"),
+    # county bureaus merged in the 2019 reform: one body each, short and full spellings together
+    ("县发展改革和商务局", "development-reform-commerce", "县发展改革和商务局"),
+    ("县发改商务局", "development-reform-commerce", "县发展改革和商务局"),
+    ("沛县发改商务局", "development-reform-commerce", "县发展改革和商务局"),
+    ("縣發改商務局", "development-reform-commerce", "县发展改革和商务局"),
+    ("县文化旅游体育局", "culture-tourism-sports", "县文化旅游体育局"),
+    ("县文旅体局", "culture-tourism-sports", "县文化旅游体育局"),
+    ("利辛县文化旅游体育局", "culture-tourism-sports", "县文化旅游体育局"),
+    ("县农业农村和水利局", "agriculture-rural-water", "县农业农村和水利局"),
+    ("泾县农业农村水利局", "agriculture-rural-water", "县农业农村和水利局"),
+    ("县卫生健康和医疗保障局", "health-healthcare-security", "县卫生健康和医疗保障局"),
+    ("县卫生健康医疗保障局", "health-healthcare-security", "县卫生健康和医疗保障局"),
+    ("区科技和工业信息化局", "science-technology-industry-informatization", "区科学技术和工业信息化局"),
+    ("区科工信局", "science-technology-industry-informatization", "区科学技术和工业信息化局"),
+    ("区科技和经信局", "science-technology-economy-informatization", "区科学技术和经济信息化局"),
+    ("江夏区科技和经济信息化局", "science-technology-economy-informatization", "区科学技术和经济信息化局"),
+    # central-bank and regulator branches in their usual short forms; a 中心支行 is a prefecture's, with its level
+    ("人行泉州中支", "pboc", "中国人民银行市中心支行"),
+    ("人行漳州市中支", "pboc", "中国人民银行市中心支行"),
+    ("人民银行三明中心支行", "pboc", "中国人民银行市中心支行"),
+    ("人行赣州市中心支行", "pboc", "中国人民银行市中心支行"),
+    ("人行延边中支", "pboc", "中国人民银行州中心支行"),
+    ("中国人民银行延边州中心支行", "pboc", "中国人民银行州中心支行"),
+    ("人行福建泉州中支", "pboc", "中国人民银行市中心支行"),
+    ("泉州中心支行", "pboc", "中国人民银行市中心支行"),
+    ("漳州银保监分局", "banking-insurance-regulation", "中国银行保险监督管理委员会监管分局"),
+    ("赣州金融监管分局", "financial-regulation", "国家金融监督管理总局监管分局"),
+    ("国家金融监督管理总局三明监管分局", "financial-regulation", "国家金融监督管理总局监管分局"),
+    ("金融监管总局绵阳监管分局", "financial-regulation", "国家金融监督管理总局监管分局"),
+    ("國家金融監督管理總局漳州監管分局", "financial-regulation", "国家金融监督管理总局监管分局"),
 ]
 
 # Bracketed aliases: the body outside the bracket.
@@ -409,6 +455,10 @@ GENERIC: list[str] = [
     "各县区人民政府（管委会）", "國務院各部門", "常州市各有关部门", "相关市政府", "各县(市)区政府",
     "相关市（州）人民政府", "各地区", "全市高校",
     "各设区市人民政府", "各乡镇人民政府、街道办事处", "省各委办厅局", "各乡（镇）人民政府、街道办事处",
+    # a class of bodies named by what they do, or the governments of a level with 各 in front: one catch-all each
+    "市直各执法部门", "县直各执法部门", "区直各行政执法单位", "各相关执法部门", "市直各职能部门", "各行业主管部门",
+    "有关职能部门", "各县（市、区）相关部门", "各县（区）有关部门", "市直有关单位", "县直相关单位", "各乡镇（街道）",
+    "各镇（街道）", "各乡（镇、街道）", "各有关区、县级市", "各相关县（市、区）", "各有关市、县人民政府",
 ]
 
 NOT_BODIES: list[str] = [
@@ -424,6 +474,15 @@ NOT_BODIES: list[str] = [
     "Ministry of Finance", "1.市发改委", "产业园区", "统筹各类产业园区", "老街办", "县级医院", "市政府网站",
     "加强部门协作", "推动成立工作专班", "成立领导小组", "国有企业改革", "建设数字政府", "市委书记王宏",
     "市委七届六次全会", "市政府常务会议", "人武部", "金融机构", "街办",
+    # prose around 中心: a part of a city, a kind of city, a level word before an ordinary word
+    "市中心城区", "中心城市", "市中心", "县城中心", "区域医疗中心", "市级中心", "推进市中心城区建设", "社保中心建设",
+    "县不动产登记", "市不动产",
+    # a merged bureau's words without its ending, and lists of two bureaus (two bodies, not one)
+    "发展改革和商务", "县卫生健康和医疗保障", "农业农村和水利",
+    # a branch's short ending alone or without the bank, and the word 人行道
+    "中支", "市中支", "泉州中支", "人行道", "人行泉州", "中心支行",
+    # a kind of body without 各 / 有关 / 直, and levels listed without 各
+    "执法部门", "行业主管部门", "职能部门", "各执法", "县直", "有关区、县级市", "相关县（市、区）",
 ]
 
 GRAMMAR_ONLY: list[tuple[str, str | None, str]] = [
@@ -433,7 +492,10 @@ GRAMMAR_ONLY: list[tuple[str, str | None, str]] = [
     ("区招商服务中心", None, "区招商服务中心"),
     ("区经发集团", None, "区经发集团"),
     ("哈尔滨机场扩建指挥部", "哈尔滨", "机场扩建指挥部"),
-    ("市科技和经信局", None, "市科技和经信局"),
+    ("县不动产登记服务中心", None, "县不动产登记服务中心"),  # 不动产 is a word, not 不 (a stop character)
+    ("县医疗保障事务中心", None, "县医疗保障事务中心"),
+    ("区青少年活动中心", None, "区青少年活动中心"),
+    ("县卫健医保局", None, "县卫健医保局"),  # a merged bureau whose short the data do not give: one body all the same
 ]
 
 
@@ -533,6 +595,13 @@ SUFFIX_CASES: list[tuple[str, int | None]] = [
     ("中新苏滁高新区管委会", 0),
     ("区招商服务中心", 0),
     ("负责人中新苏滁高新区管委会", 7),  # the free zone name is not taken in
+    ("负责人县社保中心", 3),
+    ("配合单位：县发改商务局", 5),
+    ("协调人行泉州中支", 2),
+    ("请市直各执法部门", 1),
+    ("打造市中心城区", None),
+    ("建设中心城市", None),
+    ("加快建设区域医疗中心", None),
 ]
 
 

@@ -41,6 +41,23 @@ def test_trailing_etc_forms_mark_the_unit_before_and_make_no_row():
         assert rows == [("support", 1, "市公安局", False), ("support", 2, "市妇联", True)], tail
 
 
+def test_a_merged_bureau_is_one_unit_and_two_bureaus_joined_by_and_are_two():
+    # 县农业农村和水利局 is one bureau (2019 reform); 县农业农村局和水利局 names two, the second sharing the level.
+    rows, issues = _rows("牵头单位：县农业农村和水利局；配合单位：县发改商务局、县卫生健康和医疗保障局、县农业农村局和水利局")
+    assert [r[2] for r in rows] == ["县农业农村和水利局", "县发改商务局", "县卫生健康和医疗保障局", "县农业农村局", "水利局"]
+    assert issues == []
+
+
+def test_institutions_branches_and_classes_of_bodies_are_one_unit_each():
+    rows, _ = _rows("牵头单位：市直各执法部门；配合单位：各乡镇（街道）、各县（市、区）相关部门、人行赣州中支、区社保中心、县不动产登记中心")
+    assert [r[2] for r in rows] == ["市直各执法部门", "各乡镇（街道）", "各县（市、区）相关部门", "人行赣州中支", "区社保中心", "县不动产登记中心"]
+
+
+def test_units_in_prose_are_read_in_their_short_forms():
+    rows, _ = _rows("县社保中心负责，县医保中心、人行泉州中支配合")
+    assert [(r[0], r[2]) for r in rows] == [("responsible", "县社保中心"), ("support", "县医保中心"), ("support", "人行泉州中支")]
+
+
 def test_remark_is_not_a_unit():
     rows, _ = _rows("责任单位：市各有关部门，具体分工见附表")
     assert rows == [("responsible", 1, "市各有关部门", False)]

@@ -3,7 +3,7 @@
 import pytest
 
 import fengong
-from fengong.normalize.jurisdiction import NATIONAL, Level, notice_to_jurisdiction
+from fengong.normalize.jurisdiction import NATIONAL, Level, notice_to_jurisdiction, place_level, resolve_place
 
 NOTICE = """{city}人民政府办公室关于印发2024年重点工作责任分工方案的通知
 各县（市、区）人民政府，市政府各部门：
@@ -29,6 +29,16 @@ RESPELT = {"a": "泉州市发展和改革委员会", "b": "泉州市财政局", 
 def test_a_notice_is_placed_in_its_government(title, issuer, expected):
     found = notice_to_jurisdiction(title, issuer, "")
     assert (found.name, found.level) == expected
+
+
+@pytest.mark.parametrize("written, full, level", [
+    ("泉州", "泉州市", Level.CITY), ("常州", "常州市", Level.CITY), ("三明", "三明市", Level.CITY),
+    ("泉州市", "泉州市", Level.CITY), ("晋江", "晋江市", Level.COUNTY), ("恩施州", "恩施土家族苗族自治州", Level.CITY),
+    ("延边州", "延边朝鲜族自治州", Level.CITY), ("恩施市", "恩施市", Level.COUNTY),
+])
+def test_a_place_written_short_is_the_division_it_names(written, full, level):
+    # A prefecture's short name can end in 州 (泉州, 常州): it is still a short, not a full name of its own.
+    assert resolve_place(written) == full and place_level(full) == level
 
 
 def test_a_notice_that_names_no_place_gets_its_level():

@@ -146,6 +146,69 @@ def test_bodies_with_alike_names_stay_apart(quanzhou, a, b):
     assert quanzhou.unit(a).canonical != quanzhou.unit(b).canonical
 
 
+LIXIN = Jurisdiction("利辛县", Level.COUNTY, "亳州市")
+GANZHOU = Jurisdiction("赣州市", Level.CITY, "江西省")
+FUJIAN = Jurisdiction("福建省", Level.PROVINCE)
+
+
+@pytest.mark.parametrize("notice, spellings, canonical, full_name", [
+    # public institutions under a bureau, short and full
+    (ANXI, ["县社保中心", "县社会保险中心", "安溪县社会保险事业管理中心"], "县社会保险事业管理中心", "安溪县社会保险事业管理中心"),
+    (GANZHOU, ["市医保中心", "赣州市医疗保障服务中心"], "市医疗保障服务中心", "赣州市医疗保障服务中心"),
+    (LIXIN, ["县公积金中心", "利辛县住房公积金管理中心"], "县住房公积金管理中心", "利辛县住房公积金管理中心"),
+    (QUANZHOU, ["市不动产登记中心", "泉州市不动产登记中心"], "市不动产登记中心", "泉州市不动产登记中心"),
+    # merged county bureaus
+    (ANXI, ["县发改商务局", "县发展改革和商务局", "安溪县发展改革和商务局"], "县发展改革和商务局", "安溪县发展改革和商务局"),
+    (LIXIN, ["县文旅体局", "县文化旅游体育局", "利辛县文化旅游体育局"], "县文化旅游体育局", "利辛县文化旅游体育局"),
+    (LIXIN, ["县农业农村和水利局", "县农业农村水利局"], "县农业农村和水利局", "利辛县农业农村和水利局"),
+    (ANXI, ["县卫生健康和医疗保障局", "县卫生健康医疗保障局"], "县卫生健康和医疗保障局", "安溪县卫生健康和医疗保障局"),
+    # central-bank branches: a 中心支行 is named with its city's level, however the notice writes it
+    (QUANZHOU, ["人行泉州中支", "人行泉州市中心支行", "人民银行泉州中心支行", "人民银行泉州市中支", "中国人民银行泉州市中心支行"],
+     "中国人民银行市中心支行", "中国人民银行泉州市中心支行"),
+    (GANZHOU, ["人行赣州中支", "人民银行赣州市中心支行"], "中国人民银行市中心支行", "中国人民银行赣州市中心支行"),
+])
+def test_short_and_full_spellings_of_a_body_give_one_unit(notice, spellings, canonical, full_name):
+    namer = default_registry().for_notice(notice)
+    units = {(u.canonical, u.full_name, u.known, u.jurisdiction) for u in map(namer.unit, spellings)}
+    assert units == {(canonical, full_name, True, notice.name)}
+
+
+@pytest.mark.parametrize("spellings, official", [
+    (["人行泉州中支", "人民银行泉州中心支行", "中国人民银行泉州市中心支行"], "中国人民银行泉州市中心支行"),
+    (["人行三明市中支", "人民银行三明中心支行"], "中国人民银行三明市中心支行"),
+    (["泉州银保监分局", "中国银保监会泉州监管分局"], "中国银行保险监督管理委员会泉州监管分局"),
+    (["漳州金融监管分局", "国家金融监督管理总局漳州监管分局", "金融监管总局漳州监管分局"], "国家金融监督管理总局漳州监管分局"),
+])
+def test_a_provincial_notice_names_each_city_branch_once(spellings, official):
+    namer = default_registry().for_notice(FUJIAN)
+    assert {namer.unit(s).canonical for s in spellings} == {official}
+
+
+def test_a_county_notice_places_its_city_branch_in_the_city():
+    namer = default_registry().for_notice(ANXI)
+    units = {(u.canonical, u.jurisdiction, u.level) for u in map(namer.unit, ["人行泉州中支", "人民银行泉州市中心支行"])}
+    assert units == {("中国人民银行泉州市中心支行", "泉州市", Level.CITY)}
+
+
+@pytest.mark.parametrize("raw", ["市直各执法部门", "各县（市、区）相关部门", "市直有关单位", "各乡镇（街道）", "县直各职能部门",
+                                 "各有关区、县级市"])
+def test_a_class_of_bodies_is_one_catch_all(raw):
+    for notice in (QUANZHOU, ANXI, GANZHOU):
+        unit = default_registry().for_notice(notice).unit(raw)
+        assert (unit.canonical, unit.generic, unit.known, unit.recognised) == (raw, True, True, True)
+
+
+@pytest.mark.parametrize("a, b", [("县社保中心", "县人社局"), ("县医保中心", "县医保局"), ("县发改商务局", "县发改局"),
+                                  ("县发改商务局", "县商务局"), ("县文旅体局", "县文体旅局"), ("县农业农村和水利局", "县水利局"),
+                                  ("县卫生健康和医疗保障局", "县卫健局"), ("人行泉州中支", "泉州金融监管分局"),
+                                  ("泉州银保监分局", "泉州金融监管分局")])
+def test_a_merged_bureau_or_an_institution_is_not_the_bureau_it_came_from(a, b):
+    # Merged bureaus and the institutions under a bureau are bodies of their own; a renamed regulator is not joined.
+    namer = default_registry().for_notice(ANXI)
+    assert namer.unit(a).known and namer.unit(b).known
+    assert namer.unit(a).canonical != namer.unit(b).canonical
+
+
 def test_a_place_of_the_same_name_under_another_parent_is_another_place():
     chaoyang = default_registry().for_notice(Jurisdiction("朝阳市", Level.CITY, "辽宁省"))
     assert chaoyang.unit("北京市朝阳区发展和改革委员会").jurisdiction != "朝阳市"
