@@ -312,7 +312,9 @@ def opens_paragraph(current: Paragraph | None, marker: Marker, last_number: dict
     if marker.level == ARTICLE_LEVEL:
         # Inside a sentence a line opening with 第二条 is a wrapped citation (…按照本办法 / 第二条规定), whatever its number;
         # an article opens after a sentence ends, or under the heading of its chapter (第二章 职责分工).
-        return current.marker is not None and current.marker.level < ARTICLE_LEVEL and heading_like(current.text)
+        # (A heading is short: only the paragraph's last characters are read, so long ones cost nothing per line.)
+        above = current.tail(200)
+        return current.marker is not None and current.marker.level < ARTICLE_LEVEL and len(above) < 200 and heading_like(above)
     expected = last_number.get(marker.level, 0) + 1
     if marker.level not in last_number and marker.level in HEADING_LEVELS and heading_like(marker.rest):
         return True  # the first heading of an excerpt may not be 一、 (二、责任主体及工作分工)
