@@ -215,29 +215,76 @@ ROLE_CUE = compile_both(r"牵头|负责|配合|会同|落实|参与|协助|协�
 ROLE_MARKS: dict[str, Role] = {"牵头": Role.LEAD, "主责": Role.LEAD, "牵头单位": Role.LEAD, "配合": Role.SUPPORT, "协办": Role.SUPPORT,
                                "配合单位": Role.SUPPORT}
 ROLE_MARK = compile_both(r"[（(](" + "|".join(sorted(ROLE_MARKS, key=len, reverse=True)) + r")[）)]$")
-# Remarks in a unit bracket, never units: 具体分工见附表, 下同, 不再做分工.
-REMARK = compile_both(r"见|按照|根据|具体|下同|不再|涉及|均|附表|要求|分工|确保|做好|其中|以下")
+# Remarks in a unit bracket, never units: 具体分工见附表, 下同, 不再做分工, 排名不分先后.
+REMARK = compile_both(r"见|按照|根据|具体|下同|不再|涉及|均|附表|要求|分工|确保|做好|其中|以下|先后|排名|排序")
 # A trailing 等 / 等部门 / 等有关部门 / 等市部门 says the list is open-ended; it is no unit of its own.
 ETC = compile_both(r"等(?:[市区县省]级?)?(?:各)?(?:有关|相关)?(?:部门|单位|机构)?(?:和单位)?$")
 ETC_INSIDE = compile_both(r"等(?:[市区县省]级?)?(?:各)?(?:有关|相关)?(?:部门|单位|机构)?(?=和|及|与|、|，|$)")
 # A role word with 各 / 有关 names the units of a role, never a body of its own: 各牵头单位负责统筹协调.
 ROLE_REFERENCE = compile_both(r"^(?:各|有关|相关|其他|其余)+(?:牵头|配合|责任|协办|主办|协同|参与|主责)(?:责任)?(?:单位|部门)$")
+# Units named elsewhere, referred to: 上述单位, 以上部门, 前述单位, 上述各单位. No body of its own.
+NAMED_ELSEWHERE = compile_both(r"^(?:上述|以上|前述|上列|前列)(?:各|所列|所有)?(?:的)?(?:有关|相关)?(?:牵头|配合|责任)?(?:单位|部门)$")
 # A person named by a title in a unit list (市发改委，张三副市长; 分管副区长): a leader, never a unit.
 PERSON_TITLE = compile_both(r"(?:[省市区县州镇乡局厅部处科院所]|秘书|主|组)长$|主任$|书记$|主席$|同志$|巡视员$|调研员$")
 CONJUNCTION = compile_both(r"及|和|与|以及")  # 市级各有关部门及各县市区政府: two units
 
 # ---------------------------------------------------------------- conventions stated once for the whole notice
-# 列第一位的(责任)单位为牵头单位, 排在第一位的为牵头部门, 第一个单位为牵头单位, 列在首位的为牵头单位.
+# The first place of a list: 第一位, 第1位, 首位, 第一个, 第一家, 最前面.
+_FIRST_PLACE = r"(?:第\s*[一1]\s*(?:位|个|家|名)?|首位|首个|首家|最前面?|前面)"
+_LEAD_WORD = r"(?:牵头|主办|主责)"
+# 列第一位的(责任)单位为牵头单位, 排在第一位的为牵头部门, 排名第一位的为牵头单位, 排序第一的单位为牵头单位, 位列第一的为牵头单位,
+# 列首位的单位为牵头单位, 排在第1位的为牵头单位, 排在最前面的单位为牵头单位; 第一个单位为牵头单位, 第一家为牵头单位, 首位单位为牵头单位;
+# the other way round, 牵头单位排在第一位. The role must follow at once: 排在第一位的不一定为牵头单位 states none.
 FIRST_LISTED = compile_both(
-    r"(?:列|排|放|写)(?:在|于)?(?:第一位|首位|第一个|最前)的?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)"
-    r"|(?:第一|首个|首位)(?:个|家)?(?:责任)?(?:单位|部门)(?:为|是)(?:牵头|主办|主责)"
-    r"|排名第一的?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主办)"
+    rf"(?:列|排|放|写|标|位列|名列|排名|排序|排列)(?:在|于|为)?{_FIRST_PLACE}的?(?:责任)?(?:单位|部门)?(?:为|是){_LEAD_WORD}"
+    rf"|(?:第\s*[一1]\s*(?:位|个|家|名)?|首(?:位|个|家))(?:责任)?(?:单位|部门)?(?:为|是){_LEAD_WORD}"
+    rf"|{_LEAD_WORD}(?:单位|部门)(?:均|一律)?(?:列|排|放|写)(?:在|于)?{_FIRST_PLACE}"
 )
-# A rule that adds units to every later clause: 以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出.
+# What the statement makes of the units after the first, in the same sentence: …，其他为配合单位 / 其余单位为协办单位 /
+# 其他单位按职责分工配合 (support); …，其他为责任单位 (responsible, as without it).
+FIRST_LISTED_OTHERS = compile_both(
+    r"(?:其他|其它|其余|其后|余下|后列)(?:的)?(?:责任)?(?:单位|部门)?(?:均|都)?(?:为|是|作为)?(?:按职责分工|按职责)?"
+    r"(配合|协办|协同|协助|参与|责任)(?:单位|部门)?"
+)
+OTHERS_ROLES = {"配合": Role.SUPPORT, "协办": Role.SUPPORT, "协同": Role.SUPPORT, "协助": Role.SUPPORT, "参与": Role.SUPPORT,
+                "责任": Role.RESPONSIBLE}
+# A statement for lists of several units only, before it in its sentence: 多个单位的，第一家为牵头单位; 涉及多个部门的，…;
+# 有两个及以上责任单位的，…. A unit named alone then stays responsible.
+FIRST_LISTED_SEVERAL = compile_both(r"(?:多个|多家|两个|两家|二个|2个)(?:及|或)?(?:以上)?(?:责任)?(?:单位|部门)")
+
+# A rule that adds units to every later clause. The tasks it covers: 以下各项任务, 以下政策措施, 各项任务, 所有任务,
+# 本方案所列任务.
+_ALL_TASKS = (r"(?:(?:以下|下列|后续|本方案|本表|表中|清单中)(?:所列)?(?:的)?(?:各项|所有|全部)?|各项|所有|全部)(?:重点)?"
+              r"(?:工作任务|任务|工作|政策措施|措施|事项|政策)?")
+# What it says of them: they are not written out again (不再单独列出, 不再逐一列出, 不一一列出, 不另标注).
+_UNLISTED = r"不(?:再|另)?(?:单独|逐一|一一|逐项|另行|重复)?(?:列出|列明|标注|注明|列举)"
+_STANDING_VERBS = r"(?:负责|落实|承担|组织实施|实施|推进|配合|参与|协助|协同)"
+_RULE_UNITS = r"\p{Han}[^。；;，,：:]{0,80}?"
+# 以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出; 各项任务均涉及各区政府，不再逐一列出;
+# 以下任务均由各县（市、区）人民政府负责落实，不再一一列出 (the units after 均, its verb giving their role: 配合 -> support);
+# 以下各项工作各区人民政府均为责任单位; 各县（市、区）政府为以下所有任务的责任单位 (the units and the label of their role).
 STANDING_RULE = compile_both(
-    r"(?:以下|下列|后续|各项)[^。；]{0,20}?(?:均|都|皆)(?:需|须|需要|要|由|应)?(?:由)?(\p{Han}[^。；]{1,80}?)"
-    r"(?:负责|落实|承担|组织实施|实施)[^。；]{0,12}?(?:不再|不另|不一一)(?:单独)?(?:列出|列明|标注|注明)"
+    rf"{_ALL_TASKS}[^。；;，,]{{0,20}}?(?:均|都|皆)(?!为|是|作为)(?:需要|需|须|要|应|由|涉及)?(?:由)?(?P<units>{_RULE_UNITS})"
+    rf"(?:(?P<verb>{_STANDING_VERBS})+[，,]?|[，,])[^。；;]{{0,12}}?{_UNLISTED}"
+    rf"|{_ALL_TASKS}(?:中|的)?[，,]?(?P<units>{_RULE_UNITS})(?:均|都)(?:为|是|作为)(?P<label>{_LABEL_ALT})"
+    rf"|(?<![^。；;，,：:（(\s])(?P<units>{_RULE_UNITS})(?:均|都)?(?:为|是|作为){_ALL_TASKS}的(?P<label>{_LABEL_ALT})"
 )
+_SUPPORT_VERB = compile_both(r"配合|参与|协助|协同")
+
+
+def standing_role(rule: regex.Match) -> Role:
+    """A standing rule found by STANDING_RULE -> the role of its units: its label's (均为配合单位), its verb's (均需X配合 ->
+    support), else responsible (均需X落实)."""
+    if rule.group("label"):
+        return ROLE_LABELS.get(to_simplified(rule.group("label")), Role.RESPONSIBLE)
+    if rule.group("verb") and _SUPPORT_VERB.fullmatch(rule.group("verb")):
+        return Role.SUPPORT
+    return Role.RESPONSIBLE
+
+
+# After a unit or closing a list, the same holds below: 各县（市、区）人民政府（下同）; 责任单位：各区政府，下同;
+# 责任单位：各区政府，以下不再单独列出.
+SAME_BELOW = compile_both(rf"[（(]?\s*(?:以下同|下同|(?:以下|下列|后续)[^。；;，,]{{0,8}}?{_UNLISTED})\s*[）)]?")
 # The title of a plan's closing section, which asks for good work and assigns none: 三、工作要求, 四、强化保障措施.
 CLOSING_SECTION = compile_both(
     r"(?:加强|强化|健全|完善|切实|做好)?(?:工作|组织|政策|实施)?"
@@ -266,6 +313,8 @@ PAGE_NUMBER = regex.compile(r"^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~�
 # Closing furniture of a 公文 (GB/T 9704 版记): 抄送：…, 主送：…, "XX办公室 2019年4月16日印发", (此件公开发布).
 END_MATTER = regex.compile(r"^(?:(?:抄\s*送|主\s*送)\s*[:：]|\S.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$|[（(]此件公开发布[）)]$)")
 DATE = regex.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")  # a signature date: 2023年3月28日
+# A note under a table or a list (注：排在第一位的为牵头单位。; 说明：…; 注1：…): text of its own, never a cell of the last row.
+NOTE = compile_both(r"^(?:注|说明)\s*\d*\s*[:：]")
 EXCERPT_MARK = regex.compile(r"^\[(?:…|\.\.\.|……)\]$")  # [… ] where a copy breaks off
 # Some mirrors of gov.cn pages print pinyin after characters: 發(fā)展. Noise, not text.
 PINYIN = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")

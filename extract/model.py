@@ -146,6 +146,14 @@ class Convention(StrEnum):
     UPPER_LEVEL = "upper-level"  # a table's unit cell adds 省牵头单位：省农业农村厅
 
 
+@dataclass(frozen=True, slots=True)
+class FirstListed:
+    """A notice's statement that the first unit listed for a clause leads it (列第一位的为牵头单位)."""
+
+    others: Role = Role.RESPONSIBLE  # the role it gives the units after the first (…，其他为配合单位: support)
+    several_only: bool = False  # it holds for lists of several units only (多个单位的，第一家为牵头单位): one alone stays
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UnitMention:
     """One unit named in a clause's unit text, as written, with its role."""
@@ -158,6 +166,7 @@ class UnitMention:
     convention: Convention | None = None
     prose: bool = False  # read from a prose cue (X负责), not from a label: a named lead makes such units support
     marked: bool = False  # its role is marked after it in the list (市发改委（牵头）), not only given by the label
+    same_below: bool = False  # 下同 follows it (各县（市、区）人民政府（下同）): it holds for every later clause too
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +235,12 @@ class Notice:
     issuer: str | None = None
     date: str | None = None
     attachments: tuple[tuple[int, str], ...] = field(default_factory=tuple)
-    first_listed_is_lead: bool = False  # the notice says 列第一位的为牵头单位
+    first_listed: FirstListed | None = None  # the notice says 列第一位的为牵头单位
     aliases: tuple[tuple[str, str], ...] = ()  # (short name, name) defined in the text: …（以下简称X）
     doc_number: str | None = None  # 文号: 郧政发〔2023〕5号
     text: str = ""  # the whole notice as read, for deciding its jurisdiction
+
+    @property
+    def first_listed_is_lead(self) -> bool:
+        """Whether the notice says the first unit listed for a clause leads it."""
+        return self.first_listed is not None

@@ -352,7 +352,8 @@ def read_table(kept: list[Kept], i: int, header: tuple[str, ...]) -> tuple[list[
             paras.append(section)
             current, i, last_row = None, i + 1, _row_before(kept[i + 1].line.text, last_row)
             continue
-        if line_to_attachment(text) is not None or (marker and marker.level in HEADING_LEVELS) or genre.END_MATTER.match(text):
+        if line_to_attachment(text) is not None or (marker and marker.level in HEADING_LEVELS) or genre.END_MATTER.match(text) \
+                or genre.NOTE.match(text):
             break
         fragments = _row_fragments(raw)
         serial = str(last_row + 1) if counted and "\t" in raw else _serial_of(fragments)
@@ -415,7 +416,7 @@ def read_flat_table(kept: list[Kept], i: int, header: tuple[str, ...]) -> tuple[
     counted = not _FLAT_SERIAL.match(kept[i].text) and not _section_before_serial(kept, i)
     while i < len(kept):
         text, line = kept[i].text, kept[i].line
-        if line_to_attachment(text) is not None or genre.END_MATTER.match(text) or genre.DATE.match(text):
+        if line_to_attachment(text) is not None or genre.END_MATTER.match(text) or genre.DATE.match(text) or genre.NOTE.match(text):
             break
         if flat_header(kept, i) is not None or _heading_before_table(kept, i):
             break

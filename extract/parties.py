@@ -17,7 +17,7 @@ from fengong.extract import genre
 from fengong.extract.bodies import body_suffix_start, ends_like_body, expand_shared_suffix, looks_like_body, parse_body
 from fengong.extract.brackets import OPEN, bracket_pairs, split_top, top_level_mask
 from fengong.extract.genre import LabelKind
-from fengong.extract.model import Assignment, Clause, Convention, Issue, IssueCode, Party, Piece, Role, Span, UnitMention
+from fengong.extract.model import Assignment, Clause, Convention, FirstListed, Issue, IssueCode, Party, Piece, Role, Span, UnitMention
 from fengong.extract.script import compile_both, to_simplified
 
 _ADMIN_WORD = compile_both(r"^(?:各)?(?:有关|相关)?(?:县级市|自治区|自治州|自治县|直辖市|[省市区县州盟旗乡镇])(?:人民)?(?:政府|党委)?$")
@@ -39,6 +39,7 @@ class _Item:
     offset: int
     etc: bool = False
     mark: Role | None = None  # 市发展改革委（牵头） inside a list
+    same_below: bool = False  # 各县（市、区）人民政府（下同）: it holds for every later clause too
 
 
 # ---------------------------------------------------------------- finding the unit text of a clause
@@ -274,9 +275,13 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _is_rule_or_remark(sentence: str) -> bool:
-    """A sentence of a unit bracket that states a rule or a remark (以下…均需…落实，不再单独列出; 具体任务均涉及…，下同)."""
+    """A sentence of a unit bracket that states a rule or a remark (以下…均需…落实，不再单独列出; 具体任务均涉及…，不再做分工).
+
+    A list closed by 下同 (责任单位：各区政府，下同; …，以下不再单独列出) is no remark: its units are read, and held for the
+    clauses below.
+    """
     simple = to_simplified(sentence.strip())
-    return bool(genre.STANDING_RULE.search(simple)) or simple.startswith(("具体", "以下", "下同", "其中", "注")) or simple.endswith("下同")
+    return bool(genre.STANDING_RULE.search(simple)) or simple.startswith(("具体", "以下", "下同", "其中", "注"))
 
 
 class _PartyReader:
@@ -292,6 +297,7 @@ class _PartyReader:
         self.leaders: list[str] = []
         self.deadline: str | None = None
         self.run_start = 0  # where the units of the label in force start in `mentions`
+        self.segment_start = 0  # where the units of the last segment start in `mentions`
         self.marked_lead = False  # the label in force is a lead list that marks its lead: 牵头单位：市发改委（牵头）、…
 
     def new_label(self, kind: LabelKind, role: Role | None, convention: Convention | None) -> None:
@@ -301,6 +307,11 @@ class _PartyReader:
 
     def segment(self, start: int, end: int) -> None:
         segment = self.text[start:end]
+        if genre.SAME_BELOW.fullmatch(to_simplified(segment.strip())):
+            # 责任单位：各区政府，下同: the units of the list it closes hold for the clauses below as well
+            self.mentions[self.segment_start:] = [replace(m, same_below=True) for m in self.mentions[self.segment_start:]]
+            return
+        self.segment_start = len(self.mentions)
         upper = genre.UPPER_LEVEL_LABEL.match(segment)
         label = genre.LABEL.match(segment) if upper is None else None
         if upper is not None:
@@ -328,7 +339,7 @@ class _PartyReader:
             verb = genre.TRAILING_VERB.search(segment.rstrip())
             listed = segment.rstrip()[: verb.start()] if verb else segment
             listed, self.deadline = _split_deadline(listed, self.deadline)
-            found = _mentions(self.role, listed, start, self.mentions, convention=self.convention)
+            found = [m for m in _mentions(self.role, listed, start, self.mentions, convention=self.convention) if not _named_elsewhere(m.unit_raw)]
             # 市发改委，张三副市长: a person by title in the list is a leader, never a unit
             self.leaders.extend(m.unit_raw for m in found if genre.PERSON_TITLE.search(m.unit_raw))
             self.mentions.extend(m for m in found if not genre.PERSON_TITLE.search(m.unit_raw))
@@ -351,12 +362,18 @@ class _PartyReader:
 
     def take_mentions(self) -> list[UnitMention]:
         """The mentions read so far (one sentence's), handed over and forgotten."""
-        taken, self.mentions, self.pending, self.run_start = self.mentions, [], [], 0
+        taken, self.mentions, self.pending, self.run_start, self.segment_start = self.mentions, [], [], 0, 0
         return taken
 
     def party(self) -> Party:
         """What was read: leaders and time frame (mentions are taken sentence by sentence)."""
         return Party(tuple(self.mentions), tuple(self.leaders), self.deadline)
+
+
+def _named_elsewhere(name: str) -> bool:
+    """Whether a list's item refers to units named elsewhere (各责任单位, 各牵头单位, 上述单位, 以上部门): no unit of its own."""
+    simple = to_simplified(name)
+    return bool(genre.ROLE_REFERENCE.match(simple) or genre.NAMED_ELSEWHERE.match(simple))
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -434,7 +451,8 @@ def _mentions(role: Role, text: str, base: int, before: list[UnitMention] | None
         shared = prefix if not own and _bare_department(item.name) else ""
         prefix = own or prefix
         out.append(UnitMention(role=item.mark or role, unit_raw=item.name, offset=item.offset, etc_follows=item.etc,
-                               shared_prefix=shared, prose=prose, convention=convention, marked=item.mark is not None))
+                               shared_prefix=shared, prose=prose, convention=convention, marked=item.mark is not None,
+                               same_below=item.same_below))
     return out
 
 
@@ -472,7 +490,7 @@ def _run_together(item: _Item) -> list[_Item]:
     out, at = [], 0
     for k, part in enumerate(parts):
         last = k == len(parts) - 1
-        out.append(_Item(item.name[at:at + len(part)], item.offset + at, item.etc if last else False, item.mark))
+        out.append(_Item(item.name[at:at + len(part)], item.offset + at, item.etc if last else False, item.mark, item.same_below and last))
         at += len(part)
     return out
 
@@ -520,7 +538,8 @@ def _split_conjunction(unit: str, offset: int) -> list[_Item]:
 
 
 def _item_of(item: _Item) -> _Item:
-    """A raw item -> its name without 等部门, an alias definition (以下简称…) or a role mark, which it records."""
+    """A raw item -> its name without 等部门, an alias definition (以下简称…), a role mark or 下同, which it records."""
+    same_below = _ends_same_below(item.name)
     name = _without_remark(item.name)
     etc = bool(genre.ETC.search(name))
     name = _strip_etc(name)
@@ -532,7 +551,16 @@ def _item_of(item: _Item) -> _Item:
     if marked:
         mark = genre.ROLE_MARKS[to_simplified(marked.group(1))]
         name = name[: marked.start()].strip()
-    return _Item(name, item.offset, etc, mark)
+    return _Item(name, item.offset, etc, mark, same_below)
+
+
+def _ends_same_below(name: str) -> bool:
+    """Whether a unit as written ends with a bracket holding only 下同 / 以下同 (各县（市、区）人民政府（下同）); a 下同 inside
+    a remark of its own (（含开发区管委会，下同）) holds for that remark, not for the unit's role."""
+    if not name.endswith(("）", ")")):
+        return False
+    start = max(name.rfind("（"), name.rfind("("))
+    return start > 0 and bool(genre.SAME_BELOW.fullmatch(to_simplified(name[start:])))
 
 
 def _split_deadline(listed: str, deadline: str | None) -> tuple[str, str | None]:
@@ -545,8 +573,10 @@ def _split_deadline(listed: str, deadline: str | None) -> tuple[str, str | None]
 
 
 def _is_remark(segment: str) -> bool:
-    """A segment that is only a remark (具体分工见附表); a unit followed by one (市城管局（具体见附件）) is a unit."""
-    return bool(genre.REMARK.search(to_simplified(_without_remark(segment.strip()))))
+    """A segment that is only a remark (具体分工见附表; 排名第一的为牵头单位, a convention stated in the list); a unit
+    followed by one (市城管局（具体见附件）) is a unit."""
+    simple = to_simplified(_without_remark(segment.strip()))
+    return bool(genre.REMARK.search(simple) or genre.FIRST_LISTED.search(simple))
 
 
 def _without_remark(name: str) -> str:
@@ -579,7 +609,7 @@ def _merge_admin_words(text: str, base: int, items: list[_Item]) -> list[_Item]:
     for item in items:
         if merged and _admin_word(item.name) and (sharing or (_admin_word(merged[-1].name) and merged[-1].name.startswith("各"))):
             last = merged[-1]
-            merged[-1] = _Item(text[last.offset - base:item.offset - base + len(item.name)], last.offset, item.etc, last.mark)
+            merged[-1] = _Item(text[last.offset - base:item.offset - base + len(item.name)], last.offset, item.etc, last.mark, item.same_below)
             sharing = True
         else:
             merged.append(item)
@@ -604,7 +634,7 @@ def _expand_suffixes(items: list[_Item]) -> list[_Item]:
             if expanded:
                 # The names are written out in the script the notice uses: 哈爾濱、黑河市政府 -> 哈爾濱市政府.
                 written = {to_simplified(ch): ch for r in [*run, item] for ch in r.name}
-                out.extend(_Item("".join(written.get(ch, ch) for ch in name), r.offset, r.etc, r.mark)
+                out.extend(_Item("".join(written.get(ch, ch) for ch in name), r.offset, r.etc, r.mark, r.same_below)
                            for name, r in zip(expanded, [*run, item], strict=True))
                 run = []
                 continue
@@ -668,12 +698,14 @@ def split_merged_unit(text: str) -> int:
 
 
 # ---------------------------------------------------------------- a clause's assignments
-def clause_to_assignments(clause: Clause, first_listed_is_lead: bool = False) -> tuple[list[Assignment], list[Issue]]:
+def clause_to_assignments(clause: Clause, first_listed: FirstListed | None = None) -> tuple[list[Assignment], list[Issue]]:
     """A clause -> its units in written order, one assignment per (role, unit), and problems found.
 
-    Conventions stated once apply here: with `first_listed_is_lead` (the notice says 列第一位的为牵头单位) the first
-    responsible unit of a clause that names no lead leads; a heading's lead (heading-lead) and a standing rule's
-    units (standing-rule) are added where the clause does not name them itself.
+    Conventions stated once apply here, the clause's own words first: a heading's lead (heading-lead) leads a clause
+    that names no lead of its own (an item's own lead replaces it: it says who leads that item); where neither names
+    a lead and the notice says 列第一位的为牵头单位 (`first_listed`), the first responsible unit leads; a standing rule's
+    units (standing-rule) are added with their role where the clause does not name them, a lead only where the clause
+    has none.
     """
     mentions = _once_per_role(clause.units.mentions)
     issues: list[Issue] = []
@@ -682,21 +714,37 @@ def clause_to_assignments(clause: Clause, first_listed_is_lead: bool = False) ->
         issues.append(_issue(clause, IssueCode.CUT_OFF, f"{clause.clause_id}: the text breaks off in a unit name ({dropped.unit_raw}); it is left out"))
     elif clause.cut:
         issues.append(_issue(clause, IssueCode.CUT_OFF, f"{clause.clause_id}: the text breaks off in this clause; its units may be incomplete"))
-    if first_listed_is_lead and not any(m.role == Role.LEAD for m in mentions):
-        first = next((i for i, m in enumerate(mentions) if m.role == Role.RESPONSIBLE), None)
-        if first is not None:
-            mentions[first] = replace(mentions[first], role=Role.LEAD, convention=Convention.FIRST_LISTED)
-    out = _to_assignments(clause, clause.party, mentions)
     named = {m.unit_raw for m in mentions}
-    extra = [replace(m, convention=Convention.HEADING_LEAD) for m in clause.heading_units.mentions if m.role == Role.LEAD and m.unit_raw not in named]
-    out += _to_assignments(clause, clause.heading_party, extra, out)
-    named |= {m.unit_raw for m in extra}
-    standing = [replace(m, role=Role.RESPONSIBLE, convention=Convention.STANDING_RULE) for m in clause.standing_units.mentions if m.unit_raw not in named]
+    has_lead = any(m.role == Role.LEAD for m in mentions)
+    heading = [] if has_lead else [replace(m, convention=Convention.HEADING_LEAD) for m in clause.heading_units.mentions
+                                   if m.role == Role.LEAD and m.unit_raw not in named]
+    if first_listed is not None and not has_lead and not heading:
+        mentions = _first_listed_leads(mentions, first_listed)
+    out = _to_assignments(clause, clause.party, mentions)
+    out += _to_assignments(clause, clause.heading_party, heading, out)
+    named |= {m.unit_raw for m in heading}
+    led = any(a.role == Role.LEAD for a in out)
+    standing = [replace(m, convention=Convention.STANDING_RULE) for m in clause.standing_units.mentions
+                if m.unit_raw not in named and not (m.role == Role.LEAD and led)]
     out += _to_assignments(clause, None, standing, out)
     if not out:
         what = f": {clause.party_text}" if clause.party_text and clause.party_text.strip() else ""
         issues.append(_issue(clause, IssueCode.NO_UNITS, f"{clause.clause_id} names no unit{what}"))
     return out, issues
+
+
+def _first_listed_leads(mentions: list[UnitMention], statement: FirstListed) -> list[UnitMention]:
+    """A clause's units, none of them a lead -> its first responsible unit the lead, the other responsible ones taking
+    the role the statement gives them (…，其他为配合单位); a unit alone stays where the statement is for several only."""
+    listed = [i for i, m in enumerate(mentions) if m.role == Role.RESPONSIBLE]
+    if not listed or (statement.several_only and len(listed) < 2):
+        return mentions
+    out = list(mentions)
+    out[listed[0]] = replace(out[listed[0]], role=Role.LEAD, convention=Convention.FIRST_LISTED)
+    if statement.others != Role.RESPONSIBLE:
+        for i in listed[1:]:
+            out[i] = replace(out[i], role=statement.others, convention=Convention.FIRST_LISTED)
+    return out
 
 
 def _once_per_role(mentions: tuple[UnitMention, ...]) -> list[UnitMention]:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from fengong.extract import genre
-from fengong.extract.model import Clause, Issue, IssueCode, Line, Notice, Party, Role, Span
+from fengong.extract.bodies import looks_like_body
+from fengong.extract.model import Clause, FirstListed, Issue, IssueCode, Line, Notice, Party, Role, Span, UnitMention
 from fengong.extract.numbering import CHAPTER_LEVEL, PART_LEVEL, Marker, line_to_marker
 from fengong.extract.paragraphs import HEADING_LEVELS, Paragraph, heading_like, lines_to_paragraphs
 from fengong.extract.parties import deadline_to_date, join_spans, party_text_to_party, text_to_party, text_to_prose_units
@@ -248,8 +249,26 @@ def paragraphs_to_notice(paras: list[Paragraph], file: str) -> Notice:
     aliases = tuple(dict.fromkeys((m.group(2), m.group(1)) for m in genre.ALIAS.finditer(everything)))
     number = doc_number(to_simplified("".join(_opening(paras))))
     return Notice(file, tuple(clauses), tuple(issues), title, issuer, date, tuple(tree.attachments),
-                  bool(genre.FIRST_LISTED.search(everything)), aliases, number,
-                  everything)
+                  first_listed(everything), aliases, number, everything)
+
+
+_STATEMENT_REACH = 40  # how far a first-listed statement's own sentence reaches around it (其他为配合单位, 多个单位的)
+
+
+def first_listed(text: str) -> FirstListed | None:
+    """A notice's text -> its statement that the first unit listed leads (列第一位的为牵头单位), None when it makes none.
+
+    The same sentence may say what the others are (…，其他为配合单位) and that it holds for several units only
+    (多个单位的，第一家为牵头单位). Paragraphs are joined without a mark, so a sentence is also cut at a fixed reach.
+    """
+    found = genre.FIRST_LISTED.search(text)
+    if found is None:
+        return None
+    start = max(text.rfind("。", 0, found.start()) + 1, found.start() - _STATEMENT_REACH)
+    end = text.find("。", found.end(), found.end() + _STATEMENT_REACH)
+    others = genre.FIRST_LISTED_OTHERS.search(text, found.end(), end if end >= 0 else found.end() + _STATEMENT_REACH)
+    role = genre.OTHERS_ROLES[to_simplified(others.group(1))] if others else Role.RESPONSIBLE
+    return FirstListed(role, genre.FIRST_LISTED_SEVERAL.search(text, start, found.start()) is not None)
 
 
 def _opening(paras: list[Paragraph]) -> list[str]:
@@ -505,28 +524,46 @@ def short_title(text: str) -> str | None:
 def with_standing_rules(clauses: list[Clause], front: Sequence[Paragraph] = ()) -> list[Clause]:
     """Clauses in order -> the same, every clause after a standing rule (以下…均需X落实，不再单独列出) given X.
 
-    The rule may stand in a clause or in the preamble before the tasks (front), where it holds from its line on.
+    The rule may stand in a clause (its unit text or its text), or in the preamble before the tasks (front), where it
+    holds from its line on; units marked 下同 (各县（市、区）人民政府（下同）) are one too. Rules add up, a unit taking the
+    role its latest rule gives it. An attachment restates a source document of its own: the rules stated for one
+    attachment end where the next begins.
     """
     preamble = [(_place(p.first.page, p.first.line), p.text) for p in front if genre.STANDING_RULE.search(to_simplified(p.text))]
     out: list[Clause] = []
-    standing = Party()
+    standing: dict[str, UnitMention] = {}
+    scope: int | None = clauses[0].attachment if clauses else None
     for clause in clauses:
+        if clause.attachment != scope:
+            standing, scope = {}, clause.attachment
         while preamble and preamble[0][0] < _place(clause.page, clause.line):
-            standing = _standing_units(preamble.pop(0)[1]) or standing
-        out.append(replace(clause, standing_units=standing) if standing.mentions else clause)
+            standing = _with_rule(standing, _standing_units(preamble.pop(0)[1]))
+        out.append(replace(clause, standing_units=Party(tuple(standing.values()))) if standing else clause)
         for text in (clause.party_text or "", clause.text):
-            standing = _standing_units(text) or standing
+            standing = _with_rule(standing, _standing_units(text))
+        standing = _with_rule(standing, [m for m in clause.units.mentions if m.same_below])
     return out
+
+
+def _with_rule(standing: dict[str, UnitMention], units: Sequence[UnitMention]) -> dict[str, UnitMention]:
+    """The units in force, a rule's units -> both, a unit named again taking its new role."""
+    if not units:
+        return standing
+    return {**standing, **{m.unit_raw: replace(m, same_below=False) for m in units}}
 
 
 def _place(page: int | None, line: int) -> tuple[int, int]:
     return (page or 0, line)
 
 
-def _standing_units(text: str) -> Party | None:
-    """A text -> the units its standing rule names (以下…均需X落实，不再单独列出), None when it states none."""
+def _standing_units(text: str) -> tuple[UnitMention, ...]:
+    """A text -> the units its standing rule names (以下…均需X落实，不再单独列出), none when it states none or when what it
+    names does not read wholly as bodies (以下各项工作各地要认真落实: no rule)."""
     rule = genre.STANDING_RULE.search(to_simplified(text))
-    return party_text_to_party(text[rule.start(1):rule.end(1)], Role.RESPONSIBLE) if rule else None
+    if rule is None:
+        return ()
+    party = party_text_to_party(text[rule.start("units"):rule.end("units")], genre.standing_role(rule))
+    return party.mentions if all(looks_like_body(m.unit_raw) for m in party.mentions) else ()
 
 
 def with_unique_ids(clauses: list[Clause]) -> tuple[list[Clause], list[Issue]]:

@@ -61,7 +61,7 @@ def source_to_tables(source: Source, notice_id: str, registry: Registry) -> Extr
     issues: list[Issue] = list(source.issues) + list(notice.issues)
     assignments = []
     for clause in notice.clauses:
-        found, problems = clause_to_assignments(clause, notice.first_listed_is_lead)
+        found, problems = clause_to_assignments(clause, notice.first_listed)
         assignments.extend(found)
         issues.extend(problems)
     head = "\n".join(line.text for line in source.lines[:60])

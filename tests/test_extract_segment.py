@@ -158,7 +158,7 @@ def _pinned(path: Path) -> str:
     notice = lines_to_notice(text_to_lines(path.read_text(encoding="utf-8"), path.name), path.name)
     rows, issues = [], list(notice.issues)
     for clause in notice.clauses:
-        found, problems = clause_to_assignments(clause, notice.first_listed_is_lead)
+        found, problems = clause_to_assignments(clause, notice.first_listed)
         rows += [" ".join([a.clause_id, str(a.role), str(a.position), a.unit_raw] + (["等"] if a.etc_follows else [])
                           + ([str(a.convention)] if a.convention else [])) for a in found]
         issues += problems

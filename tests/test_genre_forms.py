@@ -20,7 +20,7 @@ def _read(text: str):
     notice = lines_to_notice(text_to_lines(text, "n.txt"), "n.txt")
     rows, issues = [], list(notice.issues)
     for clause in notice.clauses:
-        found, problems = clause_to_assignments(clause, notice.first_listed_is_lead)
+        found, problems = clause_to_assignments(clause, notice.first_listed)
         rows.extend((a.clause_id, str(a.role), a.unit_raw, a.convention) for a in found)
         issues.extend(problems)
     return notice, rows, issues
@@ -209,6 +209,256 @@ def test_a_heading_lead_on_a_label_line_under_the_heading():
     _, rows, _ = _read("一、扩大开放\n牵头单位：市商务局\n（一）稳外贸。（配合单位：海关）\n（二）稳外资。（配合单位：市发改委）\n")
     assert rows == [("1-1", "support", "海关", None), ("1-1", "lead", "市商务局", "heading-lead"),
                     ("1-2", "support", "市发改委", None), ("1-2", "lead", "市商务局", "heading-lead")]
+
+
+# ---------------------------------------------------------------- notice-wide rules, worded as notices word them
+# A notice of two sections and three levels; a rule is put in its covering letter, its attachment's preamble, a
+# clause or a note after the list, and each clause is checked (clauses before a rule, after it, naming their own).
+PLAN = """泉州市人民政府办公室关于印发2024年重点工作任务分工方案的通知
+各县（市、区）人民政府，市直各单位：
+现将《2024年重点工作任务分工方案》印发给你们，请认真贯彻落实。{letter}
+泉州市人民政府办公室
+2024年3月1日
+附件
+2024年重点工作任务分工方案
+为推动各项任务落实，制定本方案。{preamble}
+一、推动产业升级
+（一）实施技改专项行动。（{first}）
+（二）培育数字经济。（责任单位：市数据局）
+二、扩大有效投资
+（一）推进重大项目建设。
+1.开工省重点项目。（责任单位：市发改委、市住建局）
+2.加快城市更新。（牵头单位：市住建局；配合单位：市财政局）
+{note}"""
+FIRST = "责任单位：市工信局、市财政局、各县（市、区）人民政府"
+
+
+def _plan(where: str, statement: str, first: str = FIRST) -> str:
+    places = {"letter": "", "preamble": "", "note": ""}
+    places[where] = f"注：{statement}。" if where == "note" else statement + "。"
+    return PLAN.format(first=first, **places)
+
+
+def _first_listed_rows(others: str, lone: str) -> list[tuple[str, str, str, str | None]]:
+    convention = "first-listed-is-lead"
+    rest = convention if others != "responsible" else None
+    lone_row = ("A1-1-2", "lead", "市数据局", convention) if lone == "lead" else ("A1-1-2", "responsible", "市数据局", None)
+    return [("A1-1-1", "lead", "市工信局", convention), ("A1-1-1", others, "市财政局", rest),
+            ("A1-1-1", others, "各县（市、区）人民政府", rest), lone_row,
+            ("A1-2-1-1", "lead", "市发改委", convention), ("A1-2-1-1", others, "市住建局", rest),
+            ("A1-2-1-2", "lead", "市住建局", None), ("A1-2-1-2", "support", "市财政局", None)]
+
+
+@pytest.mark.parametrize("where", ["letter", "preamble", "note"])
+@pytest.mark.parametrize("statement, others, lone", [
+    ("列第一位的为牵头单位", "responsible", "lead"),
+    ("排在第一位的单位为牵头单位", "responsible", "lead"),
+    ("排名第一的为牵头单位", "responsible", "lead"),
+    ("列首位的单位为牵头单位", "responsible", "lead"),
+    ("第一个单位为牵头单位", "responsible", "lead"),
+    ("责任单位排名第一位的为牵头单位", "responsible", "lead"),
+    ("排序第一的单位为牵头单位", "responsible", "lead"),
+    ("位列第一的为牵头单位", "responsible", "lead"),
+    ("排在第1位的单位为牵头单位", "responsible", "lead"),
+    ("排在最前面的单位为牵头单位", "responsible", "lead"),
+    ("牵头单位排在第一位", "responsible", "lead"),
+    ("责任单位中排在首位的为牵头单位，其他为配合单位", "support", "lead"),
+    ("排在第一位的为牵头单位，其余单位为配合单位", "support", "lead"),
+    ("第一个单位为牵头单位，其他单位按职责分工配合", "support", "lead"),
+    ("排在第一位的为牵头单位，其他为责任单位", "responsible", "lead"),
+    # a rule for lists of several units: a unit named alone stays responsible
+    ("多个单位的，第一家为牵头单位", "responsible", "responsible"),
+    ("涉及多个部门的，排在第一位的部门为牵头部门", "responsible", "responsible"),
+    ("有两个及以上责任单位的，排在第一位的为牵头单位，其他为配合单位", "support", "responsible"),
+])
+def test_first_listed_is_lead_worded_and_placed_as_notices_do(statement, others, lone, where):
+    _, rows, _ = _read(_plan(where, statement))
+    assert rows == _first_listed_rows(others, lone)
+
+
+def test_first_listed_is_lead_in_traditional_characters():
+    _, rows, _ = _read(_S2T.convert(_plan("letter", "責任單位中排在首位的為牽頭單位，其他為配合單位")))
+    assert [(c, r) for c, r, _, _ in rows] == [(c, r) for c, r, _, _ in _first_listed_rows("support", "lead")]
+
+
+@pytest.mark.parametrize("table", [
+    "序号\t工作任务\t责任单位\n1\t推进老旧小区改造\t市住建局、各区人民政府\n2\t推进完整社区建设\t市发改委\n",
+    "序号 工作任务 责任单位\n1 推进老旧小区改造 市住建局、各区人民政府\n2 推进完整社区建设 市发改委\n",
+    "序号\n工作任务\n责任单位\n1\n推进老旧小区改造\n市住建局、各区人民政府\n2\n推进完整社区建设\n市发改委\n",
+])
+def test_a_note_under_a_table_states_the_convention_and_is_no_cell(table):
+    # 注：… after the last row is a note of its own: not a wrapped unit cell of that row (其他为配合单位 is no unit).
+    _, rows, issues = _read(f"附件\n{table}注：责任单位排在第一位的为牵头单位，其他为配合单位。\n")
+    convention = "first-listed-is-lead"
+    assert rows == [("A1-T1", "lead", "市住建局", convention), ("A1-T1", "support", "各区人民政府", convention),
+                    ("A1-T2", "lead", "市发改委", convention)]
+    assert not [i for i in issues if i.code == "unrecognised-unit"]
+
+
+@pytest.mark.parametrize("party", ["责任单位：市住建局、市发改委，排名第一的为牵头单位", "责任单位：市住建局、市发改委（排名不分先后）"])
+def test_a_statement_of_order_inside_a_unit_list_is_no_unit(party):
+    _, rows, issues = _read(f"一、甲\n1.推进老旧小区改造。（{party}）\n")
+    assert [u for _, _, u, _ in rows] == ["市住建局", "市发改委"] and not issues
+
+
+@pytest.mark.parametrize("where", ["letter", "preamble", "note"])
+@pytest.mark.parametrize("statement", ["排名不分先后", "责任单位排名不分先后", "配合单位排名不分先后", "排在第一位的不一定为牵头单位",
+                                       "各单位排名不分先后，不以排序确定牵头单位"])
+def test_no_lead_where_the_notice_says_the_order_means_nothing(statement, where):
+    _, rows, _ = _read(_plan(where, statement))
+    assert [r for r in rows if r[1] == "lead"] == [("A1-2-1-2", "lead", "市住建局", None)]
+    assert all(r[3] is None for r in rows)
+
+
+STANDING = [("以下各项任务均需各县（市、区）政府落实，不再单独列出", ["各县（市、区）政府"], "responsible"),
+            ("各项任务均涉及各区政府，不再逐一列出", ["各区政府"], "responsible"),
+            ("以下任务均由各县（市、区）人民政府负责落实，不再一一列出", ["各县（市、区）人民政府"], "responsible"),
+            ("以下各项工作各区人民政府均为责任单位，不再单独列出", ["各区人民政府"], "responsible"),
+            ("各县（市、区）政府为以下所有任务的责任单位，不再逐项列出", ["各县（市、区）政府"], "responsible"),
+            ("以下各项任务均涉及各县（市、区）人民政府、市直有关单位，不再逐一列出", ["各县（市、区）人民政府", "市直有关单位"],
+             "responsible"),
+            ("以下各项均需各街道办事处配合，不再单独列出", ["各街道办事处"], "support")]
+_LATER = ["A1-1-2", "A1-2-1-1", "A1-2-1-2"]
+_OWN = {"A1-1-2": [("responsible", "市数据局")], "A1-2-1-1": [("responsible", "市发改委"), ("responsible", "市住建局")],
+        "A1-2-1-2": [("lead", "市住建局"), ("support", "市财政局")]}
+
+
+def _rows_of(rows, clause_id: str) -> list[tuple[str, str, str | None]]:
+    return [(r, u, c) for cid, r, u, c in rows if cid == clause_id]
+
+
+@pytest.mark.parametrize("where", ["letter", "preamble"])
+@pytest.mark.parametrize("rule, units, role", STANDING)
+def test_a_standing_rule_before_the_tasks_adds_its_units_to_every_clause(rule, units, role, where):
+    _, rows, issues = _read(_plan(where, rule))
+    assert _rows_of(rows, "A1-1-1") == [("responsible", u, None) for u in ("市工信局", "市财政局", "各县（市、区）人民政府")] + \
+        [(role, u, "standing-rule") for u in units if u != "各县（市、区）人民政府"]
+    for clause_id in _LATER:
+        assert _rows_of(rows, clause_id) == [(r, u, None) for r, u in _OWN[clause_id]] + [(role, u, "standing-rule") for u in units]
+    assert not [i for i in issues if i.code in ("unrecognised-unit", "no-units")]
+
+
+@pytest.mark.parametrize("rule, units, role", STANDING)
+def test_a_standing_rule_in_a_clause_holds_from_the_next_clause_on(rule, units, role):
+    _, rows, issues = _read(_plan("letter", "", first=f"牵头单位：市工信局；配合单位：市财政局。{rule}"))
+    assert _rows_of(rows, "A1-1-1") == [("lead", "市工信局", None), ("support", "市财政局", None)]
+    for clause_id in _LATER:
+        assert _rows_of(rows, clause_id) == [(r, u, None) for r, u in _OWN[clause_id]] + [(role, u, "standing-rule") for u in units]
+    assert not [i for i in issues if i.code in ("unrecognised-unit", "no-units")]
+
+
+@pytest.mark.parametrize("first, carried", [
+    ("牵头单位：市工信局；配合单位：市财政局、各县（市、区）人民政府（下同）", [("support", "各县（市、区）人民政府")]),
+    ("牵头单位：市工信局；配合单位：市财政局、各县（市、区）人民政府（以下同）", [("support", "各县（市、区）人民政府")]),
+    ("牵头单位：市工信局；责任单位：各县（市、区）人民政府，下同", [("responsible", "各县（市、区）人民政府")]),
+    ("市工信局牵头，各县（市、区）人民政府负责，下同", [("support", "各县（市、区）人民政府")]),  # X牵头，Y负责: Y supports
+    ("牵头单位：市工信局；责任单位：各县（市、区）人民政府、市直有关单位（以下同）", [("responsible", "市直有关单位")]),
+    ("牵头单位：市工信局；责任单位：各县（市、区）人民政府，以下不再单独列出", [("responsible", "各县（市、区）人民政府")]),
+])
+def test_units_marked_same_below_hold_for_every_later_clause(first, carried):
+    _, rows, issues = _read(_plan("letter", "", first=first))
+    own = _rows_of(rows, "A1-1-1")
+    assert all(c is None for _, _, c in own) and ("lead", "市工信局", None) in own
+    assert [(r, u) for r, u, _ in own if u in {u for _, u in carried}] == carried
+    for clause_id in _LATER:
+        added = [(r, u) for r, u, c in _rows_of(rows, clause_id) if c == "standing-rule"]
+        assert added == [(r, u) for r, u in carried if (r, u) not in _OWN[clause_id]], clause_id
+    assert not [i for i in issues if i.code in ("unrecognised-unit", "no-units")]
+
+
+def test_a_lead_marked_same_below_leads_only_clauses_that_name_no_lead():
+    _, rows, _ = _read(_plan("letter", "", first="牵头单位：市工信局（下同）；配合单位：市财政局"))
+    assert [(c, r, u) for c, r, u, conv in rows if conv == "standing-rule"] == [
+        ("A1-1-2", "lead", "市工信局"), ("A1-2-1-1", "lead", "市工信局")]
+
+
+@pytest.mark.parametrize("first", [
+    "责任单位：市工信局、各县（市、区）人民政府（含开发区管委会，下同）",  # 下同 of a scope remark, not of the unit
+    "责任单位：市工信局。以下工作均需各地认真落实，确保取得实效",  # an exhortation: no units named, nothing held
+    "责任单位：市工信局。以下各项任务各县（市、区）人民政府要高度重视",  # no assignment, nothing left unlisted
+    "责任单位：市工信局。具体任务均涉及各县（市、区）人民政府，不再做分工",  # the notice says it assigns them nothing
+])
+def test_wordings_that_are_no_standing_rule_add_nothing(first):
+    _, rows, issues = _read(_plan("letter", "", first=first))
+    assert not [r for r in rows if r[3] == "standing-rule"]
+    assert ("A1-1-1", "responsible", "市工信局", None) in rows and not [i for i in issues if i.code == "unrecognised-unit"]
+    assert [(c, r, u) for c, r, u, _ in rows if c != "A1-1-1"] == [(c, r, u) for c in _LATER for r, u in _OWN[c]]
+
+
+def test_a_standing_rule_before_the_first_clause_of_the_rule_reaches_no_clause_before_it():
+    text = _plan("letter", "").replace("（二）培育数字经济。（责任单位：市数据局）",
+                                       "（二）培育数字经济。（责任单位：市数据局。以下各项均需各区政府落实，不再单独列出）")
+    _, rows, _ = _read(text)
+    assert [c for c, _, u, conv in rows if conv == "standing-rule"] == ["A1-2-1-1", "A1-2-1-2"]
+    assert not [r for r in rows if r[0] in ("A1-1-1", "A1-1-2") and r[2] == "各区政府"]
+
+
+def test_a_standing_rule_of_one_attachment_stays_in_it():
+    text = _plan("preamble", "以下各项任务均需各区政府落实，不再单独列出") + \
+        "附件2\n2024年民生实事分工\n一、办好民生实事\n（一）新建学校5所。（责任单位：市教育局）\n"
+    _, rows, _ = _read(text)
+    assert _rows_of(rows, "A2-1-1") == [("responsible", "市教育局", None)]
+    assert ("responsible", "各区政府", "standing-rule") in _rows_of(rows, "A1-2-1-2")
+
+
+HEADED = """清河区2024年重点工作任务分解方案
+{head}
+（一）培育高新技术企业。（责任单位：区工信局、各街道办事处）
+（二）建设创新平台。推动建设省级研发中心5家。
+（三）引进科技人才。（牵头单位：区人社局；配合单位：区教育局）
+（四）建设科创园区。（配合单位：区科技局）
+二、优化营商环境
+（一）深化审批改革。（责任单位：区政务服务中心）
+"""
+
+
+@pytest.mark.parametrize("head", ["一、强化科技创新（区科技局牵头）", "一、强化科技创新（牵头单位：区科技局）",
+                                  "一、强化科技创新 牵头单位：区科技局", "一、强化科技创新（责任领导：张三副区长；牵头单位：区科技局）",
+                                  "一、强化科技创新\n牵头单位：区科技局", "一、强化科技创新【牵头单位：区科技局】",
+                                  "一、强化科技创新（由区科技局牵头）", "一、强化科技创新（牵头部门：区科技局）",
+                                  "一、强化科技创新（区科技局牵头负责）"])
+def test_a_heading_lead_in_its_wordings_holds_for_items_that_name_no_lead_of_their_own(head):
+    # An item's own lead replaces the heading's (it says who leads that item); one naming the heading's lead in another
+    # role keeps that role; items under the next heading inherit nothing.
+    _, rows, _ = _read(HEADED.format(head=head))
+    assert rows == [("1-1", "responsible", "区工信局", None), ("1-1", "responsible", "各街道办事处", None),
+                    ("1-1", "lead", "区科技局", "heading-lead"), ("1-2", "lead", "区科技局", "heading-lead"),
+                    ("1-3", "lead", "区人社局", None), ("1-3", "support", "区教育局", None),
+                    ("1-4", "support", "区科技局", None), ("2-1", "responsible", "区政务服务中心", None)]
+
+
+def test_a_heading_lead_at_the_second_level_holds_only_under_it():
+    text = ("清河区2024年重点工作任务分解方案\n一、强化科技创新\n（一）培育创新主体（牵头单位：区科技局）\n1.培育高新技术企业。（责任单位：区工信局）\n"
+            "2.建设创新平台。\n（二）引进人才\n1.引进科技人才。（责任单位：区人社局）\n二、优化营商环境 牵头单位：区发改局\n"
+            "（一）深化审批改革。（责任单位：区政务服务中心）\n")
+    _, rows, _ = _read(text)
+    assert rows == [("1-1-1", "responsible", "区工信局", None), ("1-1-1", "lead", "区科技局", "heading-lead"),
+                    ("1-1-2", "lead", "区科技局", "heading-lead"), ("1-2-1", "responsible", "区人社局", None),
+                    ("2-1", "responsible", "区政务服务中心", None), ("2-1", "lead", "区发改局", "heading-lead")]
+
+
+@pytest.mark.parametrize("party", ["各责任单位", "各牵头单位", "上述单位", "以上单位按职责分工负责", "责任单位：各责任单位",
+                                   "责任单位：上述单位", "牵头单位：各牵头单位", "配合单位：上述各单位", "责任单位：以上部门",
+                                   "责任单位：前述单位"])
+def test_units_named_elsewhere_referred_to_are_no_units(party):
+    _, rows, issues = _read(f"一、甲\n1.培育高新技术企业。（责任单位：区科技局、区工信局）\n2.建设创新平台。（{party}）\n")
+    assert [r for r in rows if r[0] == "1-2"] == []
+    assert [(i.code, i.clause_id) for i in issues] == [("no-units", "1-2")]
+
+
+def test_a_reference_beside_named_units_leaves_the_named_ones():
+    _, rows, issues = _read("一、甲\n1.建设创新平台。（牵头单位：区科技局；配合单位：区财政局、上述单位）\n")
+    assert rows == [("1-1", "lead", "区科技局", None), ("1-1", "support", "区财政局", None)] and not issues
+
+
+@pytest.mark.parametrize("party, unit", [("各单位按职责分工负责", "各单位"), ("相关单位按职责分工负责", "相关单位"),
+                                         ("责任单位：各单位", "各单位"), ("各有关部门按职责分工负责", "各有关部门")])
+def test_a_catch_all_is_a_generic_unit_as_before(party, unit):
+    # 各单位 / 相关单位 name a class of bodies (as 各有关部门 does), not units named elsewhere: generic units.
+    _, rows, _ = _read(f"一、甲\n1.建设创新平台。（{party}）\n")
+    assert rows == [("1-1", "responsible", unit, None)]
+    namer = default_registry().for_notice(Jurisdiction("泉州市", Level.CITY))
+    assert namer.unit(unit).generic
 
 
 # ---------------------------------------------------------------- lists
@@ -464,7 +714,9 @@ def test_remarks_and_people_in_a_unit_list_are_no_units(party, expected, script)
 def test_a_remark_after_a_unit_in_a_table_cell_keeps_the_unit(script):
     text = ("附件\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n1\t推进XX公园建设\t市城管局（具体见附件）\t市财政局（下同）\t2024年6月底前\n"
             "2\t建设市第一中学新校区\t市教育局（2024年完成）\t\t长期坚持\n")
-    expected = [("A1-T1", "lead", "市城管局"), ("A1-T1", "support", "市财政局"), ("A1-T2", "lead", "市教育局")]
+    # 下同 after a unit holds it for the rows below as well (a standing rule): row 2 leaves its support cell empty
+    expected = [("A1-T1", "lead", "市城管局"), ("A1-T1", "support", "市财政局"), ("A1-T2", "lead", "市教育局"),
+                ("A1-T2", "support", "市财政局")]
     if script == "traditional":
         text, expected = _S2T.convert(text), [(c, role, _S2T.convert(unit)) for c, role, unit in expected]
     _, rows, issues = _read(text)

@@ -13,7 +13,7 @@ def _read(text: str):
     notice = lines_to_notice(text_to_lines(text, "n.txt"), "n.txt")
     rows = []
     for clause in notice.clauses:
-        assignments, _ = clause_to_assignments(clause, notice.first_listed_is_lead)
+        assignments, _ = clause_to_assignments(clause, notice.first_listed)
         rows.extend((a.clause_id, a.role, a.position, a.unit_raw, a.etc_follows, a.convention) for a in assignments)
     return notice, rows
 
@@ -78,13 +78,13 @@ def test_first_listed_is_lead_convention():
 
 
 def test_heading_lead_convention():
+    # An item naming its own lead (2.培育企业 led by 区工信局) is led by it alone: the heading's lead is the default.
     text = "一、强化科技创新（区科技局牵头）\n1.建设实验室。（责任单位：区财政局）\n2.培育企业。（牵头单位：区工信局）\n二、其他\n1.任务。（责任单位：区统计局）\n"
     _, rows = _read(text)
     assert rows == [
         ("1-1", "responsible", 1, "区财政局", False, None),
         ("1-1", "lead", 1, "区科技局", False, "heading-lead"),
         ("1-2", "lead", 1, "区工信局", False, None),
-        ("1-2", "lead", 2, "区科技局", False, "heading-lead"),
         ("2-1", "responsible", 1, "区统计局", False, None),
     ]
 
