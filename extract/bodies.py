@@ -159,7 +159,7 @@ STOP_WORDS: tuple[str, ...] = (
 )
 #: Words of institutions' names that hold a stop character (不 of negation, 年 of dates): 县不动产登记服务中心,
 #: 区青少年活动中心, 市老年大学 are names all the same.
-FREE_COMPOUNDS: tuple[str, ...] = ("不动产", "青少年", "老年")
+FREE_COMPOUNDS: tuple[str, ...] = ("不动产", "青少年", "老年", "项目")  # 重大项目处, 区重点项目服务中心
 #: A level prefix and the next character that make an ordinary word, not a name (区域, 市场).
 PREFIX_WORDS = frozenset({"区域", "市场", "县域", "县城", "市区", "市域", "市县", "省市", "市内", "省内",
                           "区内", "县内", "乡村", "镇村", "区块", "市级", "省级", "区级", "县级"})
@@ -167,6 +167,21 @@ PREFIX_WORDS = frozenset({"区域", "市场", "县域", "县城", "市区", "市
 GENERIC_STOP_WORDS: tuple[str, ...] = tuple(w for w in STOP_WORDS if w not in ("领导", "成员"))
 #: Words that make a grammar-only reading a thing, not a body (市政府网站, 市长热线).
 NOT_ORG_WORDS: tuple[str, ...] = ("网站", "热线", "文件", "网页", "平台", "系统", "会议", "大会", "实验室")
+
+#: Endings of a department's offices, the units of its own plan (牵头处室：规划处；配合处室：综合处; 责任科室：财务科).
+OFFICE_ENDINGS: tuple[str, ...] = ("处", "科")
+#: Rooms that are offices (政策研究室, 委办公室, 纪检监察室); other rooms (会议室, 实验室, 工作室) are places, not units.
+OFFICE_ROOMS: tuple[str, ...] = ("办公室", "研究室", "督查室", "机要室", "秘书室", "监察室", "信访室")
+#: A department's own party and staff bodies: 机关党委, 局机关党委, 机关纪委.
+OFFICE_PARTY: tuple[str, ...] = ("党委", "纪委", "工会", "党总支")
+#: Ordinary words that end as an office does (落到实处, 内心深处, 道路交汇处, 重点学科): never offices.
+OFFICE_DENY: tuple[str, ...] = (
+    "实处", "深处", "之处", "好处", "益处", "用处", "难处", "长处", "短处", "远处", "近处", "高处", "低处", "别处",
+    "到处", "随处", "出处", "住处", "去处", "相处", "共处", "身处", "所处", "地处", "交汇处", "交界处", "交叉处",
+    "结合处", "衔接处", "连接处", "入口处", "出口处", "路口处", "学科", "专科", "本科", "预科", "分科", "百科",
+)
+#: Stop words of a name's free part that are also what an office does: 政策法规科, 政府采购处.
+OFFICE_WORDS: tuple[str, ...] = ("政策", "政府")
 
 _HAN = r"\p{Han}"
 
@@ -786,11 +801,13 @@ _LWB = rf"{_LW}(?:\({_LL}\))?"  # 县（市、区）, 市（州）
 _LLB = rf"{_LWB}(?:[、和及与/]?{_LWB})*"  # 县（市）区, 省、自治区、直辖市
 _GOVN = r"(?:人民政府|政府|党委和政府|党委、政府|党委政府|党委|党工委|管委会|街道办事处|办事处|街道办|街办|办)"
 _UNIT = (r"(?:部门和单位|部门及单位|部门、单位|部门单位|部门|单位|部委|委办厅局|委办局|厅局|直属机构|机构|国有企业|企业|"
-         r"院校|高校|成员单位|金融机构|工作专班|专班|社区|省份)")
+         r"院校|高校|成员单位|金融机构|工作专班|专班|社区|省份|"
+         r"处室|科室|处\(室\)|科\(室\))")  # a department's offices: 各处室, 有关科室, 局机关各处（室）; never 各处 alone
 _UNIT_GE = rf"(?:{_UNIT}|地区|地方|地|委|办|局|大中专院校|学校|乡镇|街道|县区)"
 _QUAL = r"(?:有关|相关|直属|所属|下属|其他|其它|垂管)"
 _ROLE = r"(?:牵头|配合|责任|协办|协同|参与)"
 _SCOPE = (r"(?:国务院|中央和国家机关|中央国家机关|中央|国家|地方|全(?:省|市|区|县|州|镇|乡|旗)|驻\p{Han}{1,3}|市府|"
+          r"[委厅局部院署]?机关|"  # a department's own: 局机关各处室, 机关各科室
           r"(?:自治区|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|党委|委|直属|直|级|属)?)")
 _LVQ = r"(?:[省市区县]直|[省市区县]属)"  # 区直 in 各区直部门
 # What a class of departments does, between the marker and the unit noun (市直各执法部门, 有关职能部门, 各行业主管部门).
@@ -925,6 +942,39 @@ def _read_grammar(s: str, strict: bool) -> _Reading | None:
     return None
 
 
+_DEPARTMENT_OF = regex.compile(r"[委厅局部院署办]|[委厅局部院署]?机关")  # 委办公室, 局机关办公室: the office's department
+
+
+def _read_office(s: str, strict: bool) -> _Reading | None:
+    """规划处, 政策法规科, 委办公室, 政策研究室, 机关党委: an office of a department, named without place or level.
+
+    Never in a tail (strict): a word before an office's name is no part of it. The words before 处 / 科 are free
+    words (no stop characters or words) of two characters or more, so 此处, 各处 and 出处 are no offices, and ordinary
+    words that end as one does (落到实处, 重点学科) are denied; 办公室 alone names no office (whose?).
+    """
+    if strict:
+        return None
+    m = _OFFICE_RE.fullmatch(s)
+    if m is None:
+        return None
+    before = m.group("before") or ""
+    if m.group("end"):
+        ok = len(before) >= 2 and not s.endswith(OFFICE_DENY) and _free_ok(before, 8, _OFFICE_STOP_WORDS)
+    elif m.group("room"):
+        ok = bool(_DEPARTMENT_OF.fullmatch(before)) or (len(before) >= 2 and _free_ok(before, 6, _OFFICE_STOP_WORDS)) or \
+            (not before and m.group("room") != "办公室")
+    else:
+        ok = True  # 机关党委
+    return _Reading(None, "", None, "office", s) if ok else None
+
+
+_OFFICE_STOP_WORDS = tuple(w for w in STOP_WORDS if w not in OFFICE_WORDS)
+_OFFICE_RE = regex.compile(
+    rf"(?P<before>{_HAN}{{0,8}}?)(?:(?P<room>{'|'.join(OFFICE_ROOMS)})|(?P<end>{'|'.join(OFFICE_ENDINGS)}))"
+    rf"|[委厅局部院署]?机关(?:{'|'.join(OFFICE_PARTY)})"
+)
+
+
 # --------------------------------------------------------------------------------------------
 # Public functions.
 # --------------------------------------------------------------------------------------------
@@ -987,7 +1037,7 @@ def _read(s: str, strict: bool) -> _Reading | None:
     zone = _read_zone(s, strict)
     if zone is not None:
         return zone
-    return _read_grammar(s, strict)
+    return _read_grammar(s, strict) or _read_office(s, strict)
 
 
 def _best(readings: list[_Reading]) -> _Reading | None:
@@ -1351,7 +1401,7 @@ def _init() -> None:
     for w in list(_CORE) + list(_NATIONAL) + list(ORG_SUFFIXES) + list(_ZONE_WORDS) + list(ZONE_GOVERNING):
         if w:
             ends.add(w[-1])
-    ends.update("门位委局办地区县市镇乡道府构业校班区会)")
+    ends.update("门位委局办地区县市镇乡道府构业校班区会)科")  # 科: an office (财务科)
     _START1 = frozenset(starts)
     _START2 = frozenset(starts2)
     _END_CHARS = frozenset(ends)
@@ -1401,6 +1451,12 @@ def ends_like_body(text: str) -> bool:
 
 
 def looks_like_unit_list(text: str) -> bool:
-    """Text -> whether it reads as a list of bodies separated by 、，, (a unit cell of a table)."""
+    """Text -> whether it reads as a list of bodies separated by 、，, (a unit cell of a table), or as such lists each
+    after a role label (牵头：县发改局 配合：县财政局、县教育局)."""
+    lists = genre.role_label_lists(text)
+    return all(_bodies_listed(listed) for listed in ([text] if lists is None else lists))
+
+
+def _bodies_listed(text: str) -> bool:
     items = [text[a:b] for a, b in split_top(text, "、，,")]
     return bool(text.strip()) and all(looks_like_body(genre.ETC.sub("", item.strip())) for item in items if item.strip())

@@ -44,7 +44,39 @@ ROLE_LABELS: dict[str, Role] = {
     "落实单位": Role.RESPONSIBLE,  # 落实单位：各镇（街道）
     "实施单位": Role.RESPONSIBLE,  # 实施单位：区住建局
     "责任主体": Role.RESPONSIBLE,  # 责任主体：各县（市、区）人民政府
+    "实施主体": Role.RESPONSIBLE,  # 实施主体：市商务局、各县区政府
+    "承办单位": Role.RESPONSIBLE,  # 承办单位：县政府办公室; 具体承办单位：市大数据局
+    "承办部门": Role.RESPONSIBLE,  # 承办部门：区司法局
+    "协办部门": Role.SUPPORT,  # 协办部门：市城管局
+    "次要责任单位": Role.SUPPORT,  # 主要责任单位：市人社局；次要责任单位：市财政局 (次要 against 主要: the support)
 }
+# The role word alone, without a noun for what follows, is a label too; but these words also open sentences of a
+# task (协同：推动区域协同发展), so one is a label only where a body's name follows it (parties.label_holds).
+# 主办： and 协办： are not among them: a web page's footer says who runs the site (主办：某市人民政府办公室).
+ROLE_WORDS: dict[str, Role] = {
+    "牵头": Role.LEAD,  # （牵头：市发改委；配合：市财政局）
+    "主责": Role.LEAD,  # （主责：市教育局；协同：市体育局）
+    "配合": Role.SUPPORT,  # 配合：市司法局、各县区政府
+    "协同": Role.SUPPORT,  # 协同：市体育局
+    "协助": Role.SUPPORT,  # 协助：市税务局
+    "参与": Role.SUPPORT,  # 参与：各乡镇
+}
+ROLE_LABELS |= ROLE_WORDS
+# A department's own plan names its offices (处室, 科室) where a government's names its departments (单位):
+# 牵头处室：规划处；配合处室：综合处、法规处; 责任科室：财务科、委办公室. Each 单位 label has both forms.
+OFFICE_NOUNS = ("处室", "科室")
+ROLE_LABELS |= {label[:-2] + noun: role for label, role in list(ROLE_LABELS.items()) if label.endswith("单位") for noun in OFFICE_NOUNS}
+# A word that says the units after the label carry the task themselves, taken before any role label:
+# 具体承办单位：市大数据局, 具体责任单位：县发改局.
+LABEL_QUALIFIER = "具体"
+# Who follows the task up for the government (督办单位：市政府督查室): no assignee of the task, so the bodies after
+# such a label are read past, never units; a table column of them is not read either.
+SUPERVISOR_LABELS = (
+    "督办单位", "督办部门",  # 督办单位：市政府督查室
+    "督查单位", "督查部门",  # 督查单位：县委县政府督查室
+    "督导单位",  # 督导单位：市委督查室
+    "督办",  # 督办：市政府督查室
+)
 LEADER_LABELS = (  # people, never units: they go to the leaders column
     "牵头负责领导",  # 牵头负责领导：张三 (Anhui template)
     "牵头责任领导",  # 牵头责任领导：李四
@@ -55,15 +87,15 @@ LEADER_LABELS = (  # people, never units: they go to the leaders column
     "责任人",  # a table column of names
 )
 DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "时间要求", "完成期限")  # 完成时限：2023年6月底前
-_LABELS = sorted([*ROLE_LABELS, *LEADER_LABELS, *DEADLINE_LABELS], key=len, reverse=True)
-_LABEL_ALT = "|".join(_LABELS)
+_LABELS = sorted([*ROLE_LABELS, *LEADER_LABELS, *DEADLINE_LABELS, *SUPERVISOR_LABELS], key=len, reverse=True)
+_LABEL_ALT = f"(?:{LABEL_QUALIFIER})?(?:" + "|".join(_LABELS) + ")"
 # A label needs its colon, or brackets of its own (【牵头单位】), to be a label and not a word of the text.
 # 牵头单位（部门）： — a label may say in brackets what kind of unit follows.
-_KIND = r"(?:[（(](?:单位|部门|领导)[）)])?"
+_KIND = r"(?:[（(](?:单位|部门|处室|科室|领导)[）)])?"
 LABEL = compile_both(rf"\s*(?:[【\[［]\s*({_LABEL_ALT}){_KIND}\s*[】\]］]\s*[:：]?|({_LABEL_ALT}){_KIND}\s*[:：])\s*")
 LABEL_AT = compile_both(rf"(?:[【\[［]\s*(?:{_LABEL_ALT}){_KIND}\s*[】\]］]|(?:{_LABEL_ALT}){_KIND}\s*[:：])")
-# An upper level's lead named in a local table's unit cell: 省牵头单位：省农业农村厅.
-UPPER_LEVEL_LABEL = compile_both(r"(?:省|市|国家|中央)(?:级)?牵头(?:单位|部门)\s*[:：]")
+# An upper level's lead named in a local table's unit cell: 省牵头单位：省农业农村厅, 省牵头：省农业农村厅.
+UPPER_LEVEL_LABEL = compile_both(r"(?:省|市|国家|中央)(?:级)?牵头(?:单位|部门)?\s*[:：]")
 # Any label, upper-level ones included, for one scan of a unit text.
 ANY_LABEL = regex.compile(UPPER_LEVEL_LABEL.pattern + "|" + LABEL_AT.pattern)
 # A leader group row of a table: （一）王宏副市长牵头重点工作, 戴建平常务副市长牵头重点工作.
@@ -82,16 +114,45 @@ class LabelKind(StrEnum):
     ROLE = "role"
     LEADER = "leader"
     DEADLINE = "deadline"
+    SUPERVISOR = "supervisor"  # 督办单位：…, read past
 
 
 def label_kind(label: str) -> tuple[LabelKind, Role | None]:
-    """A label as written, in either script (牽頭單位) -> what follows it, and the role for a unit label."""
-    name = to_simplified(_SPACES.sub("", label))
+    """A label as written, in either script (牽頭單位, 具体承办单位) -> what follows it, and the role for a unit label."""
+    name = to_simplified(_SPACES.sub("", label)).removeprefix(LABEL_QUALIFIER)
     if name in ROLE_LABELS:
         return LabelKind.ROLE, ROLE_LABELS[name]
     if name in LEADER_LABELS:
         return LabelKind.LEADER, None
+    if name in SUPERVISOR_LABELS:
+        return LabelKind.SUPERVISOR, None
     return LabelKind.DEADLINE, None
+
+
+def role_label_lists(text: str) -> list[str] | None:
+    """A text opening with a role label -> the list after each of its role labels (牵头：县发改局 配合：县财政局、县教育局 ->
+    县发改局, 县财政局、县教育局); None for a text that opens with none (the whole of it is one list, or no list)."""
+    found = [m for m in ANY_LABEL.finditer(text) if names_role(m.group(0))]
+    if not found or text[:found[0].start()].strip():
+        return None
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    return [text[m.end():end].strip().rstrip("；;，,、 ") for m, end in zip(found, ends, strict=True)]
+
+
+def names_role(written: str) -> bool:
+    """A label as found in a text (牵头：, 【配合单位】, 省牵头单位：) -> whether units of a role follow it."""
+    if UPPER_LEVEL_LABEL.match(written):
+        return True
+    return label_kind(label_name(written) or "")[0] == LabelKind.ROLE
+
+
+def label_name(written: str) -> str | None:
+    """A label as found in a text (【牵頭單位】, 牵头 :, 具体承办单位（部门）：) -> the label word, simplified
+    (牵头单位, 牵头, 承办单位), or None when the text opens with no label."""
+    label = LABEL.match(written)
+    if label is None:
+        return None
+    return to_simplified(_SPACES.sub("", label.group(1) or label.group(2))).removeprefix(LABEL_QUALIFIER)
 
 
 # ---------------------------------------------------------------- table headers
@@ -105,6 +166,7 @@ class Column(StrEnum):
     UNITS = "units"  # 牵头单位, 责任单位, … (the role comes from the header)
     LEADERS = "leaders"  # 牵头区领导, 责任人
     REMARK = "remark"  # 备注
+    SUPERVISOR = "supervisor"  # 督办单位: who follows the task up, no assignee (not read)
 
 
 SERIAL_HEADER = "序号"
@@ -114,7 +176,9 @@ _TASK_HEADERS = ("具体任务", "具体任务分解", "主要任务", "工作�
 _HEADER_WORD = compile_both(
     r"^(?:序号|" + "|".join(sorted([*_TITLE_HEADERS, *_TASK_HEADERS, *_LABELS, "备注"], key=len, reverse=True)) + r")$"
 )
-_UNIT_HEADER = compile_both(r"单位|部门|主体")  # a column naming units: 牵头单位, 责任部门, 省牵头单位, 责任主体
+# A column naming units: 牵头单位, 责任部门, 省牵头单位, 责任主体, 牵头处室 (a department's own plan), or a role word
+# alone (牵头, 配合: a header row that leaves the noun to a spanning cell above it).
+_UNIT_HEADER = compile_both(r"单位|部门|主体|处室|科室|^(?:" + "|".join(ROLE_WORDS) + ")$")
 
 
 _HEADER_REMARK = regex.compile(r"\s+|[（(][^（）()]*[）)]$")  # 重点工作任务(杭州市2项配合工作): the header with a remark
@@ -135,6 +199,8 @@ def header_column(cell: str) -> Column | None:
         return Column.LEADERS
     if name in DEADLINE_LABELS or _TIME_WORD.search(name):
         return Column.DEADLINE
+    if name in SUPERVISOR_LABELS:
+        return Column.SUPERVISOR
     if _UNIT_HEADER.search(name):
         return Column.UNITS
     if name == "备注":
@@ -162,7 +228,7 @@ def header_role(cell: str) -> Role:
 
 # A lead label that leads only against other unit columns: 主要责任单位 | 其他责任单位 (lead, responsible); a table
 # whose one unit column is 主要责任单位 names the units responsible for its rows, with no lead among them.
-_CONTRASTED_LEADS = ("主要责任单位",)
+_CONTRASTED_LEADS = ("主要责任单位", "主要责任处室", "主要责任科室")
 
 
 def column_role(cell: str, header: tuple[str, ...]) -> Role:
@@ -221,7 +287,7 @@ REMARK = compile_both(r"见|按照|根据|具体|下同|不再|涉及|均|附表
 ETC = compile_both(r"等(?:[市区县省]级?)?(?:各)?(?:有关|相关)?(?:部门|单位|机构)?(?:和单位)?$")
 ETC_INSIDE = compile_both(r"等(?:[市区县省]级?)?(?:各)?(?:有关|相关)?(?:部门|单位|机构)?(?=和|及|与|、|，|$)")
 # A role word with 各 / 有关 names the units of a role, never a body of its own: 各牵头单位负责统筹协调.
-ROLE_REFERENCE = compile_both(r"^(?:各|有关|相关|其他|其余)+(?:牵头|配合|责任|协办|主办|协同|参与|主责)(?:责任)?(?:单位|部门)$")
+ROLE_REFERENCE = compile_both(r"^(?:各|有关|相关|其他|其余)+(?:牵头|配合|责任|协办|主办|协同|参与|主责)(?:责任)?(?:单位|部门|处室|科室)$")
 # Units named elsewhere, referred to: 上述单位, 以上部门, 前述单位, 上述各单位. No body of its own.
 NAMED_ELSEWHERE = compile_both(r"^(?:上述|以上|前述|上列|前列)(?:各|所列|所有)?(?:的)?(?:有关|相关)?(?:牵头|配合|责任)?(?:单位|部门)$")
 # A person named by a title in a unit list (市发改委，张三副市长; 分管副区长): a leader, never a unit.

@@ -18,6 +18,7 @@ from fengong.extract.bodies import looks_like_unit_list
 from fengong.extract.brackets import depth_after, is_unclosed, opener_of_last, split_top
 from fengong.extract.model import Cell, Line, Piece, Span
 from fengong.extract.numbering import ARTICLE_LEVEL, CHAPTER_LEVEL, PART_LEVEL, Marker, line_to_attachment, line_to_marker
+from fengong.extract.parties import label_at
 
 _CJK = r"\p{Han}\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026"
 _SPACE_NEAR_CJK = regex.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
@@ -230,7 +231,7 @@ class _TextReader:
         inside_bracket = current is not None and not current.closed and current.depth > 0
         if genre.END_MATTER.match(text):
             self.start("end")
-        elif genre.LABEL.match(text) and _LABEL_LINE.match(text) and not inside_bracket and marker is None:
+        elif label_at(text) and _LABEL_LINE.match(text) and not inside_bracket and marker is None:
             self.start("label")  # 牵头单位：区发改局 on a line of its own: the units of the clause above
         elif marker is not None and opens_paragraph(current, marker, self.last_number):
             self.start("numbered", marker=marker, number=marker.number)
@@ -292,7 +293,7 @@ def ends_with_unit_bracket(text: str) -> bool:
     if opened is None:
         return False
     inner = text[opened + 1:-1]
-    if genre.LABEL.match(inner) or genre.UPPER_LEVEL_LABEL.match(inner):
+    if label_at(inner) or genre.UPPER_LEVEL_LABEL.match(inner):
         return True
     parts = [inner[a:b].strip() for a, b in split_top(inner, "，,；;。")]
     return any(genre.ROLE_CUE.search(p) for p in parts if p and not genre.DEADLINE.match(p))

@@ -3,8 +3,8 @@
 The genre names units in two general ways, read here into the same records: a label before a list (牵头单位：
 A、B，配合单位：C; 【牵头单位】…; label lines under the clause; a table's column header), and a role cue around
 a list of bodies (A、B负责; A牵头，B配合; 由A会同B研究提出落实意见; A配合B落实, where B leads). Leaders named in
-the same place (责任领导：…) are people, never units; time frames (年内持续推进) are deadlines. Which words are
-labels and cues is `genre`; which text names a body is `bodies`.
+the same place (责任领导：…) are people, never units; time frames (年内持续推进) are deadlines; supervisors (督办单位：…)
+are no assignees and are read past. Which words are labels and cues is `genre`; which text names a body is `bodies`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, replace
 from functools import lru_cache
+
+import regex
 
 from fengong.extract import genre
 from fengong.extract.bodies import body_suffix_start, ends_like_body, expand_shared_suffix, looks_like_body, parse_body
@@ -40,6 +42,7 @@ class _Item:
     etc: bool = False
     mark: Role | None = None  # 市发展改革委（牵头） inside a list
     same_below: bool = False  # 各县（市、区）人民政府（下同）: it holds for every later clause too
+    frame: str | None = None  # a time frame in its own bracket: 市数据局（2024年完成）
 
 
 # ---------------------------------------------------------------- finding the unit text of a clause
@@ -76,12 +79,37 @@ def _party_places(text: str) -> tuple[int | None, tuple[tuple[int, int | None], 
     Cached: segmentation asks about the same text more than once (does it name units? then, which?).
     """
     pairs = bracket_pairs(text)
-    labelled = [(s, e) for s, e in pairs.items() if genre.LABEL.match(text, s + 1) or genre.UPPER_LEVEL_LABEL.match(text, s + 1)]
+    labelled = [(s, e) for s, e in pairs.items() if label_at(text, s + 1) or genre.UPPER_LEVEL_LABEL.match(text, s + 1)]
     if not labelled:
-        bare = [m.start() for m in genre.LABEL_AT.finditer(text) if _at_boundary(text, m.start())]
+        bare = [m.start() for m in genre.LABEL_AT.finditer(text) if label_holds(text, m.start(), m.end()) and _at_boundary(text, m.start())]
         if bare:
             return bare[0], ()
     return None, tuple(_outermost(labelled) if labelled else _prose_brackets(text, pairs))
+
+
+# How far after a role word (牵头：) a body's name is looked for: the longest names fit, the cost stays fixed.
+_LABEL_WINDOW = 64
+
+
+def label_at(text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+    """A label opening text[pos:endpos] (牵头单位：, 【配合单位】, 牵头：市发改委), or None; see label_holds."""
+    found = genre.LABEL.match(text, pos, len(text) if endpos is None else endpos)
+    return found if found is not None and label_holds(text, found.start(), found.end()) else None
+
+
+def label_holds(text: str, start: int, end: int) -> bool:
+    """Whether the label text[start:end] is one: a role word alone (牵头：, 配合：) is a label only where a body's name
+    follows it (牵头：市发改委; on the next line too), since 协同：推动区域协同发展 is a sentence of the task. Every
+    other label holds; only the label's own characters and a fixed window after it are read."""
+    if genre.label_name(text[start:end]) not in genre.ROLE_WORDS:
+        return True
+    window = text[end:end + _LABEL_WINDOW].lstrip()
+    after = genre.ANY_LABEL.search(window)  # 牵头：市发改委配合：… (two cell lines joined): the name ends at the next label
+    window = window[:after.start()] if after is not None else window
+    if not window:
+        return True  # 牵头： closing the text: its units come on the next line
+    a, b = split_top(window, "、，,；;。\n\t ")[0]
+    return looks_like_body(_strip_etc(window[a:b]))
 
 
 def _outermost(found: list[tuple[int, int | None]]) -> list[tuple[int, int | None]]:
@@ -275,13 +303,15 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _is_rule_or_remark(sentence: str) -> bool:
-    """A sentence of a unit bracket that states a rule or a remark (以下…均需…落实，不再单独列出; 具体任务均涉及…，不再做分工).
+    """A sentence of a unit bracket that states a rule or a remark (以下…均需…落实，不再单独列出; 具体任务均涉及…，不再做分工);
+    not one opening with a label (具体承办单位：市大数据局).
 
     A list closed by 下同 (责任单位：各区政府，下同; …，以下不再单独列出) is no remark: its units are read, and held for the
     clauses below.
     """
     simple = to_simplified(sentence.strip())
-    return bool(genre.STANDING_RULE.search(simple)) or simple.startswith(("具体", "以下", "下同", "其中", "注"))
+    opens_remark = simple.startswith(("具体", "以下", "下同", "其中", "注")) and not label_at(simple)
+    return bool(genre.STANDING_RULE.search(simple)) or opens_remark
 
 
 class _PartyReader:
@@ -299,51 +329,65 @@ class _PartyReader:
         self.run_start = 0  # where the units of the label in force start in `mentions`
         self.segment_start = 0  # where the units of the last segment start in `mentions`
         self.marked_lead = False  # the label in force is a lead list that marks its lead: 牵头单位：市发改委（牵头）、…
+        self.frames: list[str] = []  # time frames in the units' own brackets: 市大数据局（2024年底前完成）
 
     def new_label(self, kind: LabelKind, role: Role | None, convention: Convention | None) -> None:
         """A label read: the units after it take its role, and a lead marked before it decides nothing after it."""
         self.kind, self.role, self.convention = kind, role, convention
         self.run_start, self.marked_lead = len(self.mentions), False
 
-    def segment(self, start: int, end: int) -> None:
+    def label(self, start: int, end: int) -> tuple[int, bool]:
+        """A segment's opening label, if any, read into the reader -> where its text starts, and whether it had one."""
         segment = self.text[start:end]
-        if genre.SAME_BELOW.fullmatch(to_simplified(segment.strip())):
+        upper = genre.UPPER_LEVEL_LABEL.match(segment)
+        if upper is not None:
+            self.new_label(LabelKind.ROLE, Role.LEAD, Convention.UPPER_LEVEL)
+            return start + upper.end(), True
+        label = label_at(self.text, start, end)
+        if label is not None:
+            self.new_label(*genre.label_kind(label.group(1) or label.group(2)), None)
+            return label.end(), True
+        return start, False
+
+    def segment(self, start: int, end: int) -> None:
+        if genre.SAME_BELOW.fullmatch(to_simplified(self.text[start:end].strip())):
             # 责任单位：各区政府，下同: the units of the list it closes hold for the clauses below as well
             self.mentions[self.segment_start:] = [replace(m, same_below=True) for m in self.mentions[self.segment_start:]]
             return
         self.segment_start = len(self.mentions)
-        upper = genre.UPPER_LEVEL_LABEL.match(segment)
-        label = genre.LABEL.match(segment) if upper is None else None
-        if upper is not None:
-            self.new_label(LabelKind.ROLE, Role.LEAD, Convention.UPPER_LEVEL)
-            start += upper.end()
-        elif label is not None:
-            self.new_label(*genre.label_kind(label.group(1) or label.group(2)), None)
-            start += label.end()
+        start, labelled = self.label(start, end)
         segment = self.text[start:end]
         simple = to_simplified(segment.strip())
-        if not simple:
+        if not simple or (not labelled and _qualifies_label(self.text, start, end)):
             return
-        if self.kind == LabelKind.DEADLINE or (label is None and upper is None and genre.DEADLINE.match(simple)):
+        if self.kind == LabelKind.DEADLINE or (not labelled and genre.DEADLINE.match(simple)):
             self.deadline = segment.strip() or self.deadline
         elif self.kind == LabelKind.LEADER:
             self.leaders.extend(name for name in _NAME_SEPARATORS.split(segment.strip()) if name)
-        elif label is None and upper is None and (prose := _prose(segment, start)) is not None:
+        elif not labelled and (prose := _prose(segment, start)) is not None:
             self.mentions.extend(replace(m, role=prose[0].role) for m in self.pending)
             self.pending = []
             self.mentions.extend(prose)
-        elif self.role is None or (label is None and upper is None and _is_remark(segment)):
+        elif self.kind == LabelKind.SUPERVISOR:
+            return  # 督办单位：市政府督查室 follows the task up for the government: no assignee, no unit
+        elif self.role is None or (not labelled and _is_remark(segment)):
             if self.role is None and _all_bodies(segment):
                 self.pending.extend(_mentions(Role.RESPONSIBLE, segment, start, prose=True))
         else:
-            verb = genre.TRAILING_VERB.search(segment.rstrip())
-            listed = segment.rstrip()[: verb.start()] if verb else segment
-            listed, self.deadline = _split_deadline(listed, self.deadline)
-            found = [m for m in _mentions(self.role, listed, start, self.mentions, convention=self.convention) if not _named_elsewhere(m.unit_raw)]
-            # 市发改委，张三副市长: a person by title in the list is a leader, never a unit
-            self.leaders.extend(m.unit_raw for m in found if genre.PERSON_TITLE.search(m.unit_raw))
-            self.mentions.extend(m for m in found if not genre.PERSON_TITLE.search(m.unit_raw))
-            self.marks_decide()
+            self.listed(segment, start, self.role)
+
+    def listed(self, segment: str, start: int, role: Role) -> None:
+        """A list of units under the label in force -> its mentions; people by title, a time frame after it and
+        references to units named elsewhere (上述单位) set aside."""
+        verb = genre.TRAILING_VERB.search(segment.rstrip())
+        listed = segment.rstrip()[: verb.start()] if verb else segment
+        listed, self.deadline = _split_deadline(listed, self.deadline)
+        found = [m for m in _mentions(role, listed, start, self.mentions, convention=self.convention, frames=self.frames)
+                 if not _named_elsewhere(m.unit_raw)]
+        # 市发改委，张三副市长: a person by title in the list is a leader, never a unit
+        self.leaders.extend(m.unit_raw for m in found if genre.PERSON_TITLE.search(m.unit_raw))
+        self.mentions.extend(m for m in found if not genre.PERSON_TITLE.search(m.unit_raw))
+        self.marks_decide()
 
     def marks_decide(self) -> None:
         """牵头单位：市发改委（牵头）、市财政局 (a label or a table's 牵头单位 column): where a lead list marks its lead,
@@ -366,8 +410,21 @@ class _PartyReader:
         return taken
 
     def party(self) -> Party:
-        """What was read: leaders and time frame (mentions are taken sentence by sentence)."""
-        return Party(tuple(self.mentions), tuple(self.leaders), self.deadline)
+        """What was read: leaders and time frame (mentions are taken sentence by sentence).
+
+        Without a time frame of the clause's own, one its units' brackets give (市大数据局（2024年底前完成）) is the
+        clause's; units with different ones (市水利局（持续推进）、市财政局（2024年底前）) leave it unstated.
+        """
+        deadline = self.deadline or (self.frames[0] if len(set(self.frames)) == 1 else None)
+        return Party(tuple(self.mentions), tuple(self.leaders), deadline)
+
+
+def _qualifies_label(text: str, start: int, end: int) -> bool:
+    """Whether a segment is a word run into the label after it (市级 of 市级责任单位：, 区级 of 区级责任单位：): part of
+    that label's name, never a unit. A list of bodies run into the next label (…市发改委配合：…) stays a list."""
+    glued = start < end < len(text) and not text[end - 1].isspace() and text[end - 1] not in _SEGMENT_SEPARATORS
+    label = genre.ANY_LABEL.match(text, end) if glued else None
+    return label is not None and label_holds(text, end, label.end()) and not _all_bodies(text[start:end])
 
 
 def _named_elsewhere(name: str) -> bool:
@@ -383,6 +440,8 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # One scan for labels (the longest first, so 牵头责任单位: is one label though it holds 责任单位:); those at the top level cut.
     for label in genre.ANY_LABEL.finditer(text, start, end):
         i = label.start()
+        if not label_holds(text, i, label.end()):
+            continue
         if top[i - start] or (text[i] in OPEN and (i == start or top[i - start - 1] or text[i - 1] in "）)〕]】］")):
             cuts.add(i)
     bounds = sorted(cuts) + [end + 1]
@@ -435,11 +494,16 @@ def level_prefix(name: str) -> str:
 
 
 def _mentions(role: Role, text: str, base: int, before: list[UnitMention] | None = None, prose: bool = False,
-              convention: Convention | None = None) -> list[UnitMention]:
-    """A list of units for one role -> mentions; a bare 等部门 marks the unit before it; prefixes shared are noted."""
+              convention: Convention | None = None, frames: list[str] | None = None) -> list[UnitMention]:
+    """A list of units for one role -> mentions; a bare 等部门 marks the unit before it; prefixes shared are noted.
+
+    `frames` receives the time frames the units' own brackets give (市数据局（2024年完成）).
+    """
     out: list[UnitMention] = []
     prefix = ""
     for item in unit_items(text, base):
+        if item.frame and frames is not None:
+            frames.append(item.frame)
         if len(item.name) == 1:
             continue  # a lone character (责任单位：区 where a copy breaks off) names no body
         if not item.name:
@@ -490,7 +554,8 @@ def _run_together(item: _Item) -> list[_Item]:
     out, at = [], 0
     for k, part in enumerate(parts):
         last = k == len(parts) - 1
-        out.append(_Item(item.name[at:at + len(part)], item.offset + at, item.etc if last else False, item.mark, item.same_below and last))
+        out.append(_Item(item.name[at:at + len(part)], item.offset + at, item.etc if last else False, item.mark,
+                         same_below=item.same_below and last, frame=item.frame if last else None))
         at += len(part)
     return out
 
@@ -551,7 +616,7 @@ def _item_of(item: _Item) -> _Item:
     if marked:
         mark = genre.ROLE_MARKS[to_simplified(marked.group(1))]
         name = name[: marked.start()].strip()
-    return _Item(name, item.offset, etc, mark, same_below)
+    return _Item(name, item.offset, etc, mark, same_below=same_below, frame=_own_frame(item.name))
 
 
 def _ends_same_below(name: str) -> bool:
@@ -561,6 +626,14 @@ def _ends_same_below(name: str) -> bool:
         return False
     start = max(name.rfind("（"), name.rfind("("))
     return start > 0 and bool(genre.SAME_BELOW.fullmatch(to_simplified(name[start:])))
+
+
+def _own_frame(name: str) -> str | None:
+    """A unit with a time frame in its last bracket (市数据局（2024年完成）) -> that time frame as written, else None."""
+    if not name.endswith(("）", ")")):
+        return None
+    inner = name[max(name.rfind("（"), name.rfind("(")) + 1:-1].strip()
+    return inner if inner and genre.DEADLINE.match(to_simplified(inner)) else None
 
 
 def _split_deadline(listed: str, deadline: str | None) -> tuple[str, str | None]:
@@ -609,7 +682,7 @@ def _merge_admin_words(text: str, base: int, items: list[_Item]) -> list[_Item]:
     for item in items:
         if merged and _admin_word(item.name) and (sharing or (_admin_word(merged[-1].name) and merged[-1].name.startswith("各"))):
             last = merged[-1]
-            merged[-1] = _Item(text[last.offset - base:item.offset - base + len(item.name)], last.offset, item.etc, last.mark, item.same_below)
+            merged[-1] = _Item(text[last.offset - base:item.offset - base + len(item.name)], last.offset, item.etc, last.mark, item.same_below, item.frame)
             sharing = True
         else:
             merged.append(item)
@@ -634,7 +707,7 @@ def _expand_suffixes(items: list[_Item]) -> list[_Item]:
             if expanded:
                 # The names are written out in the script the notice uses: 哈爾濱、黑河市政府 -> 哈爾濱市政府.
                 written = {to_simplified(ch): ch for r in [*run, item] for ch in r.name}
-                out.extend(_Item("".join(written.get(ch, ch) for ch in name), r.offset, r.etc, r.mark, r.same_below)
+                out.extend(_Item("".join(written.get(ch, ch) for ch in name), r.offset, r.etc, r.mark, r.same_below, r.frame)
                            for name, r in zip(expanded, [*run, item], strict=True))
                 run = []
                 continue
@@ -678,8 +751,7 @@ def unit_list_start(cells: list[str], cell_ends: list[bool], first: int = 1) -> 
     # The unit column is one of the last fragments: a row of thousands (a table whose serials stopped reading) must
     # not cost thousands of joins of its whole tail.
     for k in range(max(min(first, len(cells)), len(cells) - _MAX_UNIT_FRAGMENTS), len(cells)):
-        tail = "".join(cells[k:])
-        if not all(looks_like_body(tail[a:b]) for a, b in split_top(tail, "、，,")):
+        if not reads_as_unit_text("".join(cells[k:])):
             continue
         score = (k == 0 or cell_ends[k - 1], -k)
         if best_score is None or score > best_score:
@@ -687,8 +759,22 @@ def unit_list_start(cells: list[str], cell_ends: list[bool], first: int = 1) -> 
     return best
 
 
+def reads_as_unit_text(text: str) -> bool:
+    """A run of table fragments -> whether it holds only units: bodies separated by 、，, (县教育局（牵头），县财政局), or
+    lists each after a role label (牵头：县发改局 配合：县财政局、县教育局). A label alone is not units."""
+    lists = genre.role_label_lists(text)
+    return all(_only_bodies(listed) for listed in ([text] if lists is None else lists))
+
+
+def _only_bodies(text: str) -> bool:
+    return all(looks_like_body(text[a:b]) for a, b in split_top(text, "、，,"))
+
+
 def split_merged_unit(text: str) -> int:
-    """A unit cell whose first name ran into the text before it (…主要负责人市住房和城乡建设局) -> where the units start."""
+    """A unit cell whose first name ran into the text before it (…主要负责人市住房和城乡建设局) -> where the units start;
+    a cell opening with its label (牵头：县发改局…) starts with its units."""
+    if (label := genre.ANY_LABEL.match(text)) and label_holds(text, 0, label.end()):
+        return 0
     first = split_top(text, "、，,")[0]
     head = text[first[0]:first[1]]
     if looks_like_body(head):

@@ -159,6 +159,9 @@ class Namer:
             if place is None:  # 杭州城西科创产业集聚区管委会: a name that opens with a place-like word, not another government
                 return Unit(named, named, known, False, self.jurisdiction.name, self.jurisdiction.level)
             return Unit(named, _full_name(body.canonical, body.prefix, body.place, body), known, False, place, place_level(place))
+        if body.kind == "office":
+            # 规划处 in a department's own plan: the name does not say whose office it is, so it has no full name.
+            return Unit(body.canonical, None, known, False, self.jurisdiction.name, self.jurisdiction.level)
         if body.generic:
             level = _prefix_level(body.prefix) if body.prefix else self.jurisdiction.level
             return Unit(body.canonical, None, True, True, NATIONAL if level == Level.NATIONAL else self._place_for(level), level or Level.UNKNOWN)

@@ -459,6 +459,8 @@ GENERIC: list[str] = [
     "市直各执法部门", "县直各执法部门", "区直各行政执法单位", "各相关执法部门", "市直各职能部门", "各行业主管部门",
     "有关职能部门", "各县（市、区）相关部门", "各县（区）有关部门", "市直有关单位", "县直相关单位", "各乡镇（街道）",
     "各镇（街道）", "各乡（镇、街道）", "各有关区、县级市", "各相关县（市、区）", "各有关市、县人民政府",
+    # the offices of a department, in its own plan
+    "各处室", "各科室", "各处（室）", "局机关各处室", "机关各处室", "委机关各科室", "厅机关各处（室）", "有关处室", "相关科室",
 ]
 
 NOT_BODIES: list[str] = [
@@ -483,6 +485,17 @@ NOT_BODIES: list[str] = [
     "中支", "市中支", "泉州中支", "人行道", "人行泉州", "中心支行",
     # a kind of body without 各 / 有关 / 直, and levels listed without 各
     "执法部门", "行业主管部门", "职能部门", "各执法", "县直", "有关区、县级市", "相关县（市、区）",
+    # words that end as an office's name does: places, parts of things, subjects, rooms; 各处 is everywhere
+    "此处", "各处", "出处", "好处", "科学", "落到实处", "内心深处", "不足之处", "道路交汇处", "城乡结合处", "重点学科",
+    "交叉学科", "会议室", "工作室", "名师工作室", "活动室", "卫生室", "加强规划处", "负责人事处", "2024年处", "局机关",
+    "机关", "机关单位", "科室", "处室", "各牵头处室", "各配合科室",  # a role of the plan, not a body
+]
+
+# A department's offices, the units of its own plan: read by shape, named as written, no key.
+OFFICES: list[str] = [
+    "规划处", "综合处", "法规处", "人事处", "价格处", "重大项目处", "固定资产投资处", "政府采购处", "财务科", "保卫科",
+    "组织人事科", "政策法规科", "行政审批科", "委办公室", "厅办公室", "局办公室", "局机关办公室", "研究室", "纪检监察室",
+    "督查室", "机关党委", "局机关党委", "機關黨委", "規劃處",
 ]
 
 GRAMMAR_ONLY: list[tuple[str, str | None, str]] = [
@@ -524,6 +537,19 @@ def test_catch_all(text: str) -> None:
 def test_not_a_body(text: str) -> None:
     assert parse_body(text) is None
     assert looks_like_body(text) is False
+
+
+@pytest.mark.parametrize("text", OFFICES)
+def test_office(text: str) -> None:
+    b = parse_body(text)
+    assert b is not None, text
+    assert (b.key, b.kind, b.place, b.prefix, b.generic, b.canonical) == (None, "office", None, "", False, b.text)
+
+
+@pytest.mark.parametrize("text", ["负责人规划处", "牵头单位：综合处", "按照要求财务科", "由委办公室"])
+def test_an_office_is_never_read_in_a_tail(text: str) -> None:
+    # a word before an office's name is no part of it, and a tail is read strictly: no office is cut out of text
+    assert body_suffix_start(text) is None
 
 
 @pytest.mark.parametrize(("text", "place", "canonical"), GRAMMAR_ONLY)

@@ -898,3 +898,190 @@ def test_text_under_a_chapter_heading_introduces_it_and_is_no_task():
     notice, rows, issues = _read(text)
     assert [c.clause_id for c in notice.clauses] == ["2-1", "2-2"]
     assert [(r[0], r[2]) for r in rows] == [("2-1", "县应急局"), ("2-2", "县公安局")] and not issues
+
+
+# ---------------------------------------------------------------- labels without 单位, and other label words
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("item, expected", [
+    ("推进投资审批改革。（牵头：市发改委；配合：市财政局）", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("加快教育现代化。（主责：市教育局；协同：市体育局、市卫健委）",
+     [("lead", "市教育局"), ("support", "市体育局"), ("support", "市卫健委")]),
+    ("推进乡村振兴。（牵头：县农业农村局；协助：县财政局；参与：各乡镇）",
+     [("lead", "县农业农村局"), ("support", "县财政局"), ("support", "各乡镇")]),
+    ("加强环境治理。（牵头部门：市生态环境局；协同部门：市水利局；协办部门：市城管局）",
+     [("lead", "市生态环境局"), ("support", "市水利局"), ("support", "市城管局")]),
+    ("优化政务服务。（协办部门：区财政局；牵头部门：区政务服务中心）", [("support", "区财政局"), ("lead", "区政务服务中心")]),
+    ("推进园区建设。（实施主体：市商务局、各县区政府）", [("responsible", "市商务局"), ("responsible", "各县区政府")]),
+    ("完善社会保障。（主要责任单位：市人社局；次要责任单位：市财政局、市医保局）",
+     [("lead", "市人社局"), ("support", "市财政局"), ("support", "市医保局")]),
+    ("建设智慧城市。（具体承办单位：市大数据局）", [("responsible", "市大数据局")]),
+    ("加强督查落实。（承办单位：县政府办公室）", [("responsible", "县政府办公室")]),
+    ("推进县域经济发展。（具体责任单位：县发改局）", [("responsible", "县发改局")]),
+    ("加强人才引进。（牵头 : 区人社局 ; 配合 : 区科技局）", [("lead", "区人社局"), ("support", "区科技局")]),
+    ("加强人才引进。（牵头单位 : 区人社局 ，配合单位 : 区科技局）", [("lead", "区人社局"), ("support", "区科技局")]),
+    ("推进文旅融合。（牵头（部门）：市文广旅局；配合（单位）：市财政局）", [("lead", "市文广旅局"), ("support", "市财政局")]),
+    ("完善基层治理。\n牵头：市民政局\n配合：市司法局、各县区政府",
+     [("lead", "市民政局"), ("support", "市司法局"), ("support", "各县区政府")]),
+    ("加强矛盾化解。【牵头】市信访局【配合】市公安局", [("lead", "市信访局"), ("support", "市公安局")]),
+    # an upper level's lead written without 单位 keeps its convention
+    ("稳定粮食生产。（省牵头：省农业农村厅；责任单位：市农业农村局）", [("lead", "省农业农村厅"), ("responsible", "市农业农村局")]),
+])
+def test_role_labels_without_a_unit_noun_and_other_label_words(item, expected, script):
+    text = f"某市2024年重点工作任务分工方案\n一、推动发展\n1.{item}\n"
+    if script == "traditional":
+        text, expected = _S2T.convert(text), [(role, _S2T.convert(unit)) for role, unit in expected]
+    _, rows, issues = _read(text)
+    assert [(r[1], r[2]) for r in rows] == expected
+    assert not [i for i in issues if i.code == "no-units"]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("item", [
+    "协同：推动区域协同发展，加强跨区域合作。",
+    "各部门要密切配合：一是加强沟通，二是形成合力。",
+    "参与：鼓励社会资本参与基础设施建设。",
+    "主责：压实主体责任，明确任务分工。",
+    "加强部门协同：建立联动机制。",
+    "完善工作机制。\n配合：做好相关工作",
+    "落实督办：加强跟踪问效。",
+    "推进政务公开。\n主办：某市人民政府办公室",  # a web page's footer: who runs the site
+    "推进政务公开。\n主办：某市人民政府办公室 协办：某市大数据中心",
+])
+def test_a_role_word_and_colon_before_no_body_is_no_label(item, script):
+    # 牵头：/配合： are labels only before a body's name; before a sentence of the task they are its words
+    text = f"某市2024年重点工作任务分工方案\n一、推动发展\n1.{item}\n"
+    _, rows, issues = _read(_S2T.convert(text) if script == "traditional" else text)
+    assert rows == [] and [i.code for i in issues] == ["no-units"]
+
+
+@pytest.mark.parametrize("party, expected", [
+    # a label word with a qualifier the vocabulary does not hold: the qualifier is no unit, the label keeps its role
+    ("市级责任单位：各县区政府", [("responsible", "各县区政府")]),
+    ("主要责任单位：市人社局；区级责任单位：各区政府", [("lead", "市人社局"), ("responsible", "各区政府")]),
+    # a unit run into the next label without a separator (two cell lines joined) stays a unit
+    ("牵头单位：市发改委配合单位：市财政局", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("牵头：市发改委配合：市财政局、市教育局", [("lead", "市发改委"), ("support", "市财政局"), ("support", "市教育局")]),
+])
+def test_a_qualifier_glued_to_a_label_is_no_unit(party, expected):
+    assert _roles(party) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "一、甲\n1.加强安全生产监管。（牵头单位：市应急局；配合单位：市公安局；督办单位：市政府督查室）\n",
+    "一、甲\n1.加强安全生产监管。（督办单位：市政府督查室；牵头单位：市应急局；配合单位：市公安局）\n",
+    "一、甲\n1.加强安全生产监管。\n牵头单位：市应急局\n配合单位：市公安局\n督办：市政府督查室\n",
+    "附件\n序号\t工作任务\t牵头单位\t配合单位\t督办单位\n1\t加强安全生产监管\t市应急局\t市公安局\t市政府督查室\n",
+])
+def test_a_supervisor_is_no_assignee_of_the_task(text):
+    # 督办单位 follows the task up for the government; it neither leads, supports nor carries it out.
+    _, rows, issues = _read(text)
+    assert [(r[1], r[2]) for r in rows] == [("lead", "市应急局"), ("support", "市公安局")]
+    assert not issues
+
+
+def test_a_clause_naming_only_its_supervisor_names_no_unit():
+    _, rows, issues = _read("一、甲\n1.加强安全生产监管。（督办单位：市政府督查室）\n")
+    assert rows == [] and [i.code for i in issues] == ["no-units"]
+
+
+# ---------------------------------------------------------------- a table's unit column whose cell carries roles
+TABLE_ROLES = [
+    ("推进投资审批改革", "牵头：县发改局 配合：县财政局、县教育局",
+     [("lead", "县发改局"), ("support", "县财政局"), ("support", "县教育局")]),
+    ("加快教育现代化", "县教育局（牵头），县财政局", [("lead", "县教育局"), ("responsible", "县财政局")]),
+    ("推进城市更新", "牵头单位：县住建局；配合单位：县城管局", [("lead", "县住建局"), ("support", "县城管局")]),
+]
+
+
+@pytest.mark.parametrize("form", ["tab", "space", "flat"])
+def test_a_unit_cell_carrying_its_own_roles(form):
+    if form == "tab":
+        body = "序号\t工作任务\t责任单位\t完成时限\n" + "".join(f"{k}\t{t}\t{u}\t2024年底前\n" for k, (t, u, _) in enumerate(TABLE_ROLES, 1))
+    elif form == "space":
+        body = "序号 工作任务 责任单位 完成时限\n" + "".join(f"{k} {t} {u} 2024年底前\n" for k, (t, u, _) in enumerate(TABLE_ROLES, 1))
+    else:
+        body = "序号\n工作任务\n责任单位\n完成时限\n" + "".join(f"{k}\n{t}\n{u}\n2024年底前\n" for k, (t, u, _) in enumerate(TABLE_ROLES, 1))
+    notice, rows, issues = _read("某县2024年重点工作任务分解表\n附件\n" + body)
+    expected = [(f"A1-T{k}", role, unit) for k, (_, _, units) in enumerate(TABLE_ROLES, 1) for role, unit in units]
+    assert [(r[0], r[1], r[2]) for r in rows] == expected
+    assert [c.text for c in notice.clauses] == [t for t, _, _ in TABLE_ROLES]
+    assert not issues
+
+
+# ---------------------------------------------------------------- a department's own plan: its offices are its units
+OFFICES = """某市发展和改革委员会2024年重点工作任务分工方案
+一、强化规划引领
+1.编制国民经济和社会发展规划。（牵头处室：规划处；配合处室：综合处、法规处）
+2.加强财务管理。（责任科室：财务科、委办公室）
+3.落实全面从严治党要求。（责任单位：局机关各处室）
+4.推进依法行政。（责任处室：政策法规科、行政审批科）
+5.加强人事管理。（牵头：人事处；配合：机关党委、各处室）
+6.推进重点项目建设。（重大项目处牵头，固定资产投资处配合）
+7.做好安全保卫工作。（保卫科）
+二、加强自身建设
+1.加强干部队伍建设。
+牵头科室：组织人事科
+配合科室：各科室
+2.开展调查研究。由政策研究室负责。
+"""
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_offices_are_the_units_of_a_departments_plan(script):
+    text = _S2T.convert(OFFICES) if script == "traditional" else OFFICES
+    _, rows, issues = _read(text)
+    expected = [("1-1", "lead", "规划处"), ("1-1", "support", "综合处"), ("1-1", "support", "法规处"),
+                ("1-2", "responsible", "财务科"), ("1-2", "responsible", "委办公室"), ("1-3", "responsible", "局机关各处室"),
+                ("1-4", "responsible", "政策法规科"), ("1-4", "responsible", "行政审批科"),
+                ("1-5", "lead", "人事处"), ("1-5", "support", "机关党委"), ("1-5", "support", "各处室"),
+                ("1-6", "lead", "重大项目处"), ("1-6", "support", "固定资产投资处"), ("1-7", "responsible", "保卫科"),
+                ("2-1", "lead", "组织人事科"), ("2-1", "support", "各科室"), ("2-2", "responsible", "政策研究室")]
+    convert = _S2T.convert if script == "traditional" else str
+    assert [(c, r, u) for c, r, u, _ in rows] == [(c, r, convert(u)) for c, r, u in expected]
+    assert not issues
+
+
+@pytest.mark.parametrize("separator", ["\t", " ", "\n"])
+def test_a_departments_table_with_office_columns(separator):
+    rows_in = [("编制发展规划", "规划处", "综合处、法规处"), ("加强财务管理", "财务科", "委办公室"), ("落实从严治党", "机关党委", "各处室")]
+    end = "\n"
+    body = separator.join(["序号", "工作任务", "牵头处室", "配合处室"]) + end
+    body += "".join(separator.join([str(k), *cells]) + end for k, cells in enumerate(rows_in, 1))
+    _, rows, issues = _read("泉州市发展和改革委员会2024年工作要点任务分解表\n附件\n" + body)
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("A1-T1", "lead", "规划处"), ("A1-T1", "support", "综合处"), ("A1-T1", "support", "法规处"),
+        ("A1-T2", "lead", "财务科"), ("A1-T2", "support", "委办公室"), ("A1-T3", "lead", "机关党委"), ("A1-T3", "support", "各处室")]
+    assert not issues
+
+
+@pytest.mark.parametrize("item", [
+    "开展调查研究。此处所列任务由各处按职责分工负责。",
+    "规范公文处理。出处不明的文件一律不得印发。",
+    "加强科学决策，把各项工作落到实处。",
+    "加强重点学科建设。（具体见附件）",
+    "推进会议室、实验室改造。",
+    "查找工作中的不足之处。由各处负责。",
+    "建设道路交汇处绿化带。",
+    "深入群众，走到基层深处。（到处）",
+])
+def test_prose_words_ending_like_an_office_name_no_unit(item):
+    _, rows, issues = _read(f"某局2024年工作要点\n一、甲\n1.{item}\n")
+    assert rows == [] and [i.code for i in issues] == ["no-units"]
+
+
+# ---------------------------------------------------------------- time frames and remarks inside the label run
+@pytest.mark.parametrize("item, expected, deadline", [
+    ("（牵头单位：市发改委，完成时限：2024年6月底；配合单位：市财政局、市统计局）",
+     [("lead", "市发改委"), ("support", "市财政局"), ("support", "市统计局")], "2024年6月底"),
+    ("（责任单位：市大数据局（2024年底前完成））", [("responsible", "市大数据局")], "2024年底前完成"),
+    ("（责任单位：市住建局 时间节点：持续推进）", [("responsible", "市住建局")], "持续推进"),
+    ("\n责任单位：市农业农村局（2024年底前完成）", [("responsible", "市农业农村局")], "2024年底前完成"),
+    ("（牵头单位：区住建局 完成时间：2024年底 配合单位：区财政局）", [("lead", "区住建局"), ("support", "区财政局")], "2024年底"),
+    ("（牵头单位：市委组织部，配合单位：市人社局，完成时限：长期坚持）", [("lead", "市委组织部"), ("support", "市人社局")], "长期坚持"),
+    # two units with time frames of their own: the clause has no one deadline
+    ("（责任单位：市生态环境局（持续推进）、市水利局（2024年6月底前））", [("responsible", "市生态环境局"), ("responsible", "市水利局")], None),
+])
+def test_time_frames_inside_the_label_run(item, expected, deadline):
+    notice, rows, issues = _read(f"一、甲\n1.推进重点工作。{item}\n")
+    assert [(r[1], r[2]) for r in rows] == expected
+    assert notice.clauses[0].deadline == deadline and not issues

@@ -278,3 +278,10 @@ def test_malformed_alias_file_names_the_problem(text, message):
 def test_missing_alias_file_names_it(tmp_path):
     with pytest.raises(RegistryError, match="nope.csv"):
         load_registry(tmp_path / "nope.csv")
+
+
+@pytest.mark.parametrize("office", ["规划处", "财务科", "委办公室", "機關黨委"])
+def test_an_office_of_a_department_keeps_its_name_and_gets_no_full_name(quanzhou, office):
+    # 规划处 in a department's own plan: the name does not say whose office it is, so it is not placed in the city
+    unit = quanzhou.unit(office)
+    assert (unit.canonical, unit.full_name, unit.known, unit.jurisdiction) == (office.replace("機關黨委", "机关党委"), None, False, "泉州市")
