@@ -249,19 +249,48 @@ def names_units(cell: str) -> bool:
 # The verbs closing a prose assignment; X is a list of bodies.
 # 市发改委负责统筹协调 / 负责指导: what the body is responsible for doing, still a responsible unit.
 # 市应急局负责组织实施 / 由区财政局组织落实: organising the work is the body's own, still a responsible unit.
-RESPONSIBLE_VERB = (r"(?:按职责分工|按照职责分工|按职责|按职能|分别|共同|各自|具体)?(?:负责|落实|承担|组织实施|组织落实|实施|推进)"
+# 各有关部门要按职责分工抓好落实: asked to carry it out, each for its own part: responsible.
+# 负责同志 / 负责人 are people (市政府主要负责同志, 市应急局负责人), not the verb 负责; 负责人才引进 is the verb.
+_NOT_PEOPLE = r"(?!同志|人(?![才口民居力工]))"
+_MODAL = r"(?:要|应当|应|须|需|必须)"  # 市发改委要牵头抓总; 各有关部门要按职责分工抓好落实
+_DUTY = r"(?:按照职责分工|按职责分工|按照职责|按职责|按职能|分别|共同|各自|具体)"  # 市发改委、市财政局按照职责分工负责
+_CARRY_OUT = r"(?:抓好|抓紧|切实|认真|狠抓)落实"  # 县发改局、县工信局要按职责抓好落实
+RESPONSIBLE_VERB = (rf"{_MODAL}?{_DUTY}?(?:{_CARRY_OUT}|负责|落实|承担|组织实施|组织落实|实施|推进)"
                     r"(?:组织实施|组织落实|落实|实施|推进|统筹协调|统筹|协调|指导|督促|督导)?")
-# 省发展改革委牵头负责; 市发改委负责牵头
-PROSE_LEAD = compile_both(r"^(.+?)(?:(?:负责)?牵头(?:负责|落实|实施|推进|抓总)?|为牵头(?:单位|部门)|为主责(?:单位|部门))$")
+# 省发展改革委牵头负责; 市发改委负责牵头; 市发改委要牵头抓总
+PROSE_LEAD = compile_both(rf"^(.+?)(?:{_MODAL}?(?:负责)?牵头(?:负责|落实|实施|推进|抓总)?|为牵头(?:单位|部门)|为主责(?:单位|部门))$")
 # 教育部、财政部负责; 统计局、人力社保局负责落实; 市发改委为责任单位
 PROSE_RESPONSIBLE = compile_both(rf"^(.+?)(?:{RESPONSIBLE_VERB}|为责任(?:单位|部门))$")
-PROSE_SUPPORT_LEAD = compile_both(r"^(.+?)(?:配合|协助)(.+?)(?:落实|实施|推进|开展|负责|做好)$")  # 省人事厅配合省委有关部门落实
-PROSE_WITH = compile_both(rf"^(?:由)?(.+?)会同(.+?)(?:{RESPONSIBLE_VERB}|研究|制定|提出|组织|牵头|承担|督促|开展)")  # 发展改革委会同财政部负责
+# X配合Y…: Y leads, X supports. Written out to the verb after Y (省人事厅配合省委有关部门落实), and as a sentence goes on
+# after that verb (市财政局配合市商务局做好资金保障: SUBJECT_SUPPORT_LEAD, read up to 做好).
+_SUPPORT_LEAD = r"^(.+?)(?:配合|协助)(.+?)(?:落实|实施|推进|开展|负责|做好)"
+PROSE_SUPPORT_LEAD = compile_both(_SUPPORT_LEAD + "$")
+SUBJECT_SUPPORT_LEAD = compile_both(_SUPPORT_LEAD)
+# The verb after the bodies Y of 会同Y. A verb that also opens a body's name ending is no verb there: 会同市委组织部研究 is
+# 市委组织部 (not 市委, then 组织), 会同市委政策研究室制定 is 市委政策研究室.
+_WITH_VERB = (rf"(?:{RESPONSIBLE_VERB}|研究(?!室|院|所|中心)|制定|提出|组织(?!部)|牵头|承担|督促|开展|做好|编制|完善|建立|出台)")
+# 发展改革委会同财政部负责; 市商务局会同市财政局制定支持政策; 市发改委要会同市财政局研究提出意见
+PROSE_WITH = compile_both(rf"^(?:由)?(.+?){_MODAL}?会同(.+?){_WITH_VERB}")
+# 会同Y after a part of the same sentence that named its subject: 区教育局牵头，会同区卫健局制定方案 (Y supports). In a
+# unit text the part is cut after Y (区教育局牵头，会同区卫健局), so Y ends at the verb or at the end.
+WITH_CONTINUED = compile_both(rf"^会同(.+?)(?={_WITH_VERB}|$)")
 # 市审计局配合; 市发改委为牵头单位，市财政局为配合单位
-PROSE_SUPPORT = compile_both(r"^(.+?)(?:(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?|为(?:配合|协办|协同|参与)(?:单位|部门))$")
+PROSE_SUPPORT = compile_both(rf"^(.+?)(?:{_MODAL}?(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?|为(?:配合|协办|协同|参与)(?:单位|部门))$")
 # 由X会同Y… in a sentence of the clause text, with any verb phrase after it (研究提出落实意见, 组织实施).
 BY_PHRASE = compile_both(r"由(\p{Han}[^，。；由]{1,60}?)(?:会同([^，。；]{2,200}?))?(?:等(?:有关|相关)?(?:部门|单位))?(?:共同)?"
-                         r"(?:负责(?!同志|人)|落实|研究|制定|提出|组织实施|组织落实|组织|牵头|承担|实施|推进|督促|开展)")  # 负责同志/负责人: people
+                         rf"(?:负责{_NOT_PEOPLE}|落实|研究(?!室|院|所|中心)|制定|提出|组织实施|组织落实|组织(?!部)|牵头|承担|实施|推进|督促|开展)")  # 负责同志/负责人: people
+# A part of a sentence that opens with bodies and the verb giving them the task, the task's own words after it:
+# 市发展改革委负责全市信用体系建设的统筹协调; 市商务局牵头制定实施细则; 市财政局、市税务局配合做好资金保障;
+# 镇政府承担辖区内农房安全排查; 县发改局、县工信局要按职责抓好落实，确保…. Read up to the verb only (市商务局牵头), so
+# the unit text reads as the cues above. Never a verb of people or of a modifier: 负责同志 / 负责人 are leaders,
+# 市财政局负责的专项资金 and 市发改委牵头、各部门参与的联席会议 describe a thing, 政府负责、社会协同 is a slogan.
+_NOT_AFTER_CUE = rf"{_NOT_PEOPLE}(?![的、]|任(?!务))"  # 负责任的态度 is no task; 负责任务分解 is one
+SUBJECT_CUE = compile_both(
+    rf"^(.+?){_MODAL}?(?:{_DUTY}?(?:(?:负责)?牵头(?!单位|部门|领导|[和及与])|负责|承担|{_CARRY_OUT}|配合|协助)|{_DUTY}落实){_NOT_AFTER_CUE}"
+)
+# After the verb, a thing the bodies do and what is then said of that thing: the bodies and their verb modify a noun,
+# they are not the sentence's subject (市发改委负责制定的规划要严格执行; 市发改委牵头建立的联席会议每季度召开一次).
+RELATIVE_CLAUSE = compile_both(r"的\p{Han}{1,12}?(?:要(?!求|点|素|件|害)|应当|必须|须|将|已经|不得|每年|每季度|每月|定期)")
 # Prose before the assignee that names bodies which are no assignees, read past and never as units:
 # a context clause naming who leads the whole effort (在市委、市政府统一领导下，市应急局负责组织实施; 在县委县政府领导下，
 # 由县发改局牵头; 在省发展改革委指导下), and a condition naming who approves first (报市政府批准后由市财政局组织实施;

@@ -170,7 +170,7 @@ def is_prose_party(inner: str) -> bool:
         part = inner[a:b].strip()
         if not part or genre.DEADLINE.match(to_simplified(part)) or is_preface(part):
             continue
-        if _prose(part, 0) is not None:
+        if _prose(part, 0, saw_role) is not None:
             saw_role, waiting = True, False
         elif _all_bodies(part):
             waiting = True  # 市财政局；市税务局配合: bodies that take the role of the cue after them
@@ -201,40 +201,118 @@ def _depth(text: str) -> int:
     return sum(ch in OPEN for ch in text) - sum(ch in "）)〕]】］" for ch in text)
 
 
-def text_to_prose_units(text: str) -> tuple[int, int] | None:
-    """Clause text without a unit bracket -> where a sentence assigns its units (由X会同Y研究提出落实意见), if one does.
+def text_to_prose_units(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Clause text without a unit bracket -> where its sentences assign units, sentence by sentence (empty when none
+    does): each sentence's ranges that name bodies and their role.
 
-    The 由…(会同…) frame, or a last sentence that is only a list of bodies and its role verb (…，由市财政局负责。).
+    A part of a sentence assigns when it holds a 由…(会同…) frame (由发展改革委会同财政部研究提出落实意见), is a list of
+    bodies and its role verb (…，由市财政局负责), or opens with one and goes on with the task (市商务局牵头制定实施细则,
+    read up to 牵头). Parts inside quotes (“…”) are words cited, never read.
     """
-    for m in genre.BY_PHRASE.finditer(text):
-        if genre.SET_UP_VERB.search(text, 0, m.start()):
+    quoted = _quoted(text)
+    found = []
+    for a, b in split_top(text, "。"):
+        ranges = _sentence_assignments(text, a, b, quoted)
+        if ranges:
+            found.append(ranges)
+    return tuple(found)
+
+
+def prose_party(span: Span) -> Span | None:
+    """Clause text without a unit bracket -> the text naming its units in its sentences, or None.
+
+    The ranges of one sentence are joined by ， (a lead named in it makes the others support it: 市商务局牵头，市财政局、
+    市税务局配合), sentences by 。 (each keeps its roles).
+    """
+    found = text_to_prose_units(span.text)
+    if not found:
+        return None
+    return join_spans([join_spans([span.sub(a, b) for a, b in ranges], "，") for ranges in found], "。")
+
+
+def _sentence_assignments(text: str, start: int, end: int, quoted: list[bool]) -> tuple[tuple[int, int], ...]:
+    """A sentence text[start:end] -> the ranges of its parts that assign units.
+
+    A sentence whose every part is a whole prose assignment (在县委领导下，由县发改局牵头，县财政局配合) is one range from
+    its first assignment (its context read past) to its end, as written.
+    """
+    parts = [_strip_range(text, start + a, start + b) for a, b in split_top(text[start:end], "，,；;")]
+    parts = [(a, b) for a, b in parts if a < b]
+    while len(parts) > 1 and is_preface(text[parts[0][0]:parts[0][1]]):
+        parts.pop(0)
+    ranges: list[tuple[int, int]] = []
+    whole = True
+    for a, b in parts:
+        found = None if quoted[a] else _part_assignment(text[a:b], bool(ranges))
+        whole = whole and found is not None and found[2]
+        if found is not None:
+            ranges.append((a + found[0], a + found[1]))
+    if whole and len(parts) > 1:
+        return ((parts[0][0], parts[-1][1]),)
+    return tuple(ranges)
+
+
+# How far before 由 a verb of setting up is looked for (建立了一个由…): the longest such verb fits, the cost stays fixed.
+_SET_UP_REACH = 8
+
+
+def _part_assignment(part: str, after_subject: bool) -> tuple[int, int, bool] | None:
+    """A part of a sentence -> the range in it that assigns units (由X会同Y研究; 市商务局牵头 of 市商务局牵头制定实施细则) and
+    whether the whole part reads as a prose assignment, or None. `after_subject`: an earlier part of the sentence named
+    its subject, so 会同Y… continues it.
+
+    A 由… right after a verb of setting up (建立由市发改委牵头…的机制) describes what is set up and assigns nobody.
+    """
+    whole = _prose(part, 0, after_subject) is not None
+    for m in genre.BY_PHRASE.finditer(part):
+        if genre.SET_UP_VERB.search(part, max(0, m.start() - _SET_UP_REACH), m.start()):
             continue
         if _all_bodies(m.group(1)) and (not m.group(2) or _all_bodies(_strip_etc(m.group(2)))):
-            return _prose_sentence(text, m.start(), m.end())
-    sentences = [(a, b) for a, b in split_top(text, "。；;，,") if text[a:b].strip()]
-    if sentences:
-        a, b = sentences[-1]
-        last = text[a:b].strip()
-        if _prose(last.removeprefix("由"), 0) is not None:
-            lead = a + len(text[a:b]) - len(text[a:b].lstrip())
-            return _prose_sentence(text, lead, lead + len(last))
+            return m.start(), m.end(), whole
+    if whole and not genre.RELATIVE_CLAUSE.search(part):  # 市发改委会同市财政局制定的方案要严格执行: a modifier
+        return 0, len(part), True
+    end = _subject_end(part, after_subject)
+    return None if end is None else (0, end, False)
+
+
+def _subject_end(part: str, after_subject: bool) -> int | None:
+    """A part of a sentence opening (after a context or a condition) with bodies and their role verb, the task after
+    it (市发展改革委负责全市信用体系建设的统筹协调) -> where the verb ends, or None.
+
+    The part up to there must read as a prose assignment itself, so its subject is wholly bodies; bodies and a verb
+    that modify a noun (市发改委负责制定的规划要严格执行) are no subject.
+    """
+    at = _after_preface(part)
+    patterns = [genre.SUBJECT_SUPPORT_LEAD, genre.PROSE_WITH, genre.SUBJECT_CUE] + ([genre.WITH_CONTINUED] if after_subject else [])
+    for pattern in patterns:
+        m = pattern.match(part, at)
+        if m is None or _prose(part[:m.end()], 0, after_subject) is None:
+            continue
+        return None if genre.RELATIVE_CLAUSE.search(part, m.end()) else m.end()
     return None
 
 
-def _prose_sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """A prose assignment found at start:end -> the whole sentence around it when every part of that sentence is
-    one too (由市商务局牵头，市财政局参与; 市发改委牵头，市财政局协助): the lead and its supporters are read together."""
-    for a, b in split_top(text, "。"):
-        if a <= start and end <= b:
-            bounds = [(a + x, a + y) for x, y in split_top(text[a:b], "，,；;") if text[a + x:a + y].strip()]
-            # 在县委县政府领导下，由县发改局牵头，县财政局配合: the sentence's assignment starts after its context.
-            while len(bounds) > 1 and is_preface(text[bounds[0][0]:bounds[0][1]]) and bounds[1][0] <= start:
-                bounds.pop(0)
-            parts = [text[x:y].strip() for x, y in bounds]
-            if len(parts) > 1 and all(_prose(p.removeprefix("由"), 0) is not None for p in parts):
-                lead = bounds[0][0] + len(text[bounds[0][0]:b]) - len(text[bounds[0][0]:b].lstrip())
-                return lead, lead + len(text[lead:b].rstrip())
-    return start, end
+_QUOTES = {"“": 1, "「": 1, "『": 1, "《": 1, "”": -1, "」": -1, "』": -1, "》": -1}
+
+
+def _quoted(text: str) -> list[bool]:
+    """Text -> for each position, whether it stands inside quotes or a title (“…”, 「…」, 《…》): one pass."""
+    mask, depth, straight = [], 0, False
+    for ch in text:
+        if ch == '"':
+            straight = not straight
+        depth = max(0, depth + _QUOTES.get(ch, 0))
+        mask.append(depth > 0 or straight)
+    return mask
+
+
+def _strip_range(text: str, a: int, b: int) -> tuple[int, int]:
+    """A range of text -> the same without the spaces at its ends."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def is_preface(part: str) -> bool:
@@ -364,7 +442,7 @@ class _PartyReader:
             self.deadline = segment.strip() or self.deadline
         elif self.kind == LabelKind.LEADER:
             self.leaders.extend(name for name in _NAME_SEPARATORS.split(segment.strip()) if name)
-        elif not labelled and (prose := _prose(segment, start)) is not None:
+        elif not labelled and (prose := _prose(segment, start, bool(self.mentions))) is not None:
             self.mentions.extend(replace(m, role=prose[0].role) for m in self.pending)
             self.pending = []
             self.mentions.extend(prose)
@@ -452,14 +530,21 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _prose(segment: str, base: int) -> list[UnitMention] | None:
-    """A prose segment (X牵头 / X负责 / 由X会同Y… / X配合Y落实 / X配合) -> its units in written order, or None."""
+def _prose(segment: str, base: int, after_subject: bool = False) -> list[UnitMention] | None:
+    """A prose segment (X牵头 / X负责 / 由X会同Y… / X配合Y落实 / X配合) -> its units in written order, or None.
+
+    `after_subject`: an earlier segment of the sentence named bodies, so 会同Y alone (区教育局牵头，会同区卫健局) names
+    Y, who support them; without one, 会同Y names nobody.
+    """
     stripped = segment.strip()
     lead = base + len(segment) - len(segment.lstrip())
     preface = _after_preface(stripped)  # 经市政府同意后市发改委负责: the approving body is no assignee
     stripped, lead = stripped[preface:], lead + preface
     if not stripped:
         return None
+    m = genre.WITH_CONTINUED.match(stripped) if after_subject else None
+    if m and _all_bodies(_strip_etc(m.group(1))):
+        return _mentions(Role.SUPPORT, m.group(1), lead + m.start(1), prose=True)
     m = genre.PROSE_SUPPORT_LEAD.match(stripped)
     if m and _all_bodies(m.group(1)) and _all_bodies(m.group(2)):
         return _mentions(Role.SUPPORT, m.group(1), lead, prose=True) + _mentions(Role.LEAD, m.group(2), lead + m.start(2), prose=True)

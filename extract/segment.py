@@ -17,7 +17,7 @@ from fengong.extract.bodies import looks_like_body
 from fengong.extract.model import Clause, FirstListed, Issue, IssueCode, Line, Notice, Party, Role, Span, UnitMention
 from fengong.extract.numbering import CHAPTER_LEVEL, PART_LEVEL, Marker, line_to_marker
 from fengong.extract.paragraphs import HEADING_LEVELS, Paragraph, heading_like, lines_to_paragraphs
-from fengong.extract.parties import deadline_to_date, join_spans, party_text_to_party, text_to_party, text_to_prose_units
+from fengong.extract.parties import deadline_to_date, join_spans, party_text_to_party, prose_party, text_to_party, text_to_prose_units
 from fengong.extract.script import to_simplified
 from fengong.extract.tables import RowPlace, row_to_clause
 
@@ -473,8 +473,8 @@ def _clause(where: _Where, section_title, text_span: Span, party: Span | None, f
             title: str | None = None, cut: bool = False) -> Clause:
     """A clause's parts -> the Clause, its units read once; title, deadline (from its units' text or its own) and leaders."""
     text = text_span.text.strip()
-    if party is None and (found := text_to_prose_units(text_span.text)) is not None:
-        party = text_span.sub(*found)
+    if party is None:
+        party = prose_party(text_span)
     units = party_text_to_party(party.text) if party is not None else Party()
     deadline = units.deadline
     if deadline is None:

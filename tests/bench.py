@@ -192,6 +192,8 @@ SHAPES = {
     "one line of many unit brackets": lambda n: ["1.推进工作" + "加强建设（市发改委负责）" * n],
     "a bracket left open over many lines": lambda n: ["1.推进工作（牵头单位：市发改委"] + ["市财政局、市教育局、市民政局、市公安局"] * n,
     "one unit list of many units": lambda n: ["1.推进工作（" + "、".join(["市发改委", "市财政局", "市教育局"] * n) + "负责）"],
+    "one clause of many prose sentences": lambda n: ["1.推进工作。" + "市发改委负责加强建设，市财政局配合。" * n],
+    "one sentence part of many role verbs": lambda n: ["1.推进工作。市发改委负责" + "加强建设推进落实配合市财政局做好" * n],
     "a table of many rows": lambda n: ["序号\t重点任务\t牵头单位\t配合单位"] + [f"{i}\t推进某项工作\t市发改委\t市财政局" for i in range(1, n)],
 }
 

@@ -1085,3 +1085,116 @@ def test_time_frames_inside_the_label_run(item, expected, deadline):
     notice, rows, issues = _read(f"一、甲\n1.推进重点工作。{item}\n")
     assert [(r[1], r[2]) for r in rows] == expected
     assert notice.clauses[0].deadline == deadline and not issues
+
+
+# ---------------------------------------------------------------- a sentence whose subject is a list of bodies
+# Plans written as prose (实施意见, 工作方案) assign a task in a sentence: bodies open it, the verb after them gives
+# the task, the task's own words follow. Read only where the clause names no unit in a bracket or label.
+def _sentence_rows(item: str, script: str = "simplified") -> list[tuple[str, str]]:
+    text = f"某市2024年重点工作实施方案\n一、重点任务\n1.{item}\n"
+    _, rows, _ = _read(_S2T.convert(text) if script == "traditional" else text)
+    return [(r[1], r[2]) for r in rows]
+
+
+def _convert(expected: list[tuple[str, str]], script: str) -> list[tuple[str, str]]:
+    return [(role, _S2T.convert(unit)) for role, unit in expected] if script == "traditional" else expected
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("item, expected", [
+    ("省交通运输厅负责全省农村公路养护的统筹指导。", [("responsible", "省交通运输厅")]),
+    ("县应急管理局负责全县安全生产综合监管，县住建局、县交通运输局负责本行业领域安全监管。",
+     [("responsible", "县应急管理局"), ("responsible", "县住建局"), ("responsible", "县交通运输局")]),
+    ("区市场监管局负责食品安全日常监督检查，2024年底前实现全覆盖。", [("responsible", "区市场监管局")]),
+    ("加强校园周边治理，区教育局、区公安分局负责开展联合整治。", [("responsible", "区教育局"), ("responsible", "区公安分局")]),
+    ("在市委、市政府统一领导下，市水利局负责河湖长制日常工作。", [("responsible", "市水利局")]),
+    ("经州政府同意后，州财政局负责拨付补助资金。", [("responsible", "州财政局")]),
+    ("区住建局负责老旧小区改造；区城管局负责背街小巷整治。", [("responsible", "区住建局"), ("responsible", "区城管局")]),
+    ("镇政府承担辖区内农房安全排查，确保不留死角。", [("responsible", "镇政府")]),
+    ("市人社局负责人才引进政策的宣传解读。", [("responsible", "市人社局")]),  # 负责 before 人才: the verb, no person
+    ("区发改局负责任务分解和进度调度。", [("responsible", "区发改局")]),
+])
+def test_bodies_opening_a_sentence_with_the_verb_responsible(item, expected, script):
+    assert _sentence_rows(item, script) == _convert(expected, script)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("item, expected", [
+    ("市商务局牵头制定促进消费实施细则，市财政局、市税务局配合。",
+     [("lead", "市商务局"), ("support", "市财政局"), ("support", "市税务局")]),
+    ("区教育局牵头，会同区卫生健康局制定校园传染病防控方案。", [("lead", "区教育局"), ("support", "区卫生健康局")]),
+    ("省科技厅牵头组织实施重大科技专项，省财政厅负责资金保障。", [("lead", "省科技厅"), ("support", "省财政厅")]),
+    ("县农业农村局负责牵头编制产业规划，会同县自然资源局、县林业局做好衔接。",
+     [("lead", "县农业农村局"), ("support", "县自然资源局"), ("support", "县林业局")]),
+    ("市文广旅局牵头举办文化旅游节，市公安局、市交通运输局配合做好安保和交通组织。",
+     [("lead", "市文广旅局"), ("support", "市公安局"), ("support", "市交通运输局")]),
+    ("市财政局配合市商务局做好资金保障，确保政策兑现。", [("support", "市财政局"), ("lead", "市商务局")]),
+    # each sentence keeps its roles: a lead named in one makes nobody of another support it
+    ("市发改委牵头制定推进方案。所需资金由市财政局负责保障。", [("lead", "市发改委"), ("responsible", "市财政局")]),
+])
+def test_bodies_opening_a_sentence_with_the_verb_lead(item, expected, script):
+    assert _sentence_rows(item, script) == _convert(expected, script)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("item, expected", [
+    ("市商务局会同市财政局制定支持政策，2024年6月底前出台。", [("lead", "市商务局"), ("support", "市财政局")]),
+    ("自治区民政厅会同自治区财政厅研究完善救助标准，逐步提高保障水平。", [("lead", "自治区民政厅"), ("support", "自治区财政厅")]),
+    ("县人社局会同县总工会等部门开展技能竞赛，每年至少举办一次。", [("lead", "县人社局"), ("support", "县总工会")]),
+    ("市发改委要会同市财政局研究提出支持意见。", [("lead", "市发改委"), ("support", "市财政局")]),
+    # a verb word inside a body's name is no verb: 市委组织部, not 市委 then 组织
+    ("市人社局会同市委组织部研究制定人才激励办法。", [("lead", "市人社局"), ("support", "市委组织部")]),
+    ("由市人社局会同市委组织部研究制定人才激励办法。", [("lead", "市人社局"), ("support", "市委组织部")]),
+])
+def test_bodies_opening_a_sentence_with_together_with_and_no_by(item, expected, script):
+    assert _sentence_rows(item, script) == _convert(expected, script)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("item, expected", [
+    ("市发改委、市财政局要按照职责分工抓好落实。", [("responsible", "市发改委"), ("responsible", "市财政局")]),
+    ("完善工作机制，各有关部门要按职责分工抓好落实。", [("responsible", "各有关部门")]),
+    ("县发改局、县工信局要按职责抓好落实，确保按期完成。", [("responsible", "县发改局"), ("responsible", "县工信局")]),
+])
+def test_bodies_opening_a_sentence_that_asks_them_to_carry_it_out(item, expected, script):
+    assert _sentence_rows(item, script) == _convert(expected, script)
+
+
+@pytest.mark.parametrize("item", [
+    "推动企业负责产品质量追溯。",  # a verb before the subject: the bodies' verb is not the sentence's
+    "项目单位负责项目建设和运营管理。",  # no body
+    "督促市财政局负责资金拨付。",
+    "积极配合市发改委做好项目申报。",
+    "市政府主要负责同志牵头协调，分管负责同志具体抓。",  # people, never units
+    "区政府分管负责同志负责统筹推进。",
+    "市发改委负责人要亲自部署。",
+    "建立市发改委牵头、市直各部门参与的联席会议制度。",  # a set-up description, with or without 由
+    "市发改委牵头的联席会议每季度召开一次。",  # a relative clause: the meeting is the subject
+    "市财政局负责的专项资金要及时拨付到位。",
+    "落实“加强市场监管，市场监管局负责日常监管”的要求。",  # quoted text
+    "坚持党委领导、政府负责、社会协同、公众参与。",
+    "市发改委负责制定的规划要严格执行。",
+    "市发改委会同市财政局制定的管理办法要严格执行。",
+    "各部门要以对人民高度负责的态度抓好落实。",
+    "县住建局负责任地做好群众解释工作。",  # 负责任: an adverb, not the verb 负责
+])
+def test_sentences_whose_subject_is_no_list_of_bodies_assign_nobody(item):
+    _, rows, issues = _read(f"某市2024年重点工作实施方案\n一、重点任务\n1.{item}\n")
+    assert rows == [] and [i.code for i in issues] == ["no-units"]
+
+
+@pytest.mark.parametrize("item, expected", [
+    # a bracket or a label names the clause's units: the sentence's subject adds nothing to them
+    ("市商务局负责制定实施细则。（责任单位：市财政局）", [("responsible", "市财政局")]),
+    ("市商务局牵头制定实施细则，市税务局配合。\n牵头单位：市发改委", [("lead", "市发改委")]),
+    ("县住建局负责排查，县应急局负责督导。（县城管局负责）", [("responsible", "县城管局")]),
+])
+def test_a_clause_naming_its_units_keeps_them_and_its_sentences_add_none(item, expected):
+    assert _sentence_rows(item) == expected
+
+
+def test_the_unit_text_of_a_sentence_stops_after_the_verb_of_bodies_opening_a_part():
+    # 市商务局牵头制定实施细则 is cut after 牵头; a sentence whose parts are all prose cues is kept as written
+    notice, _, _ = _read("某市2024年重点工作实施方案\n一、重点任务\n1.市商务局牵头制定实施细则，市财政局、市税务局配合。"
+                         "区教育局牵头，会同区卫生健康局制定方案。\n")
+    assert notice.clauses[0].party_text == "市商务局牵头，市财政局、市税务局配合。区教育局牵头，会同区卫生健康局制定方案"
