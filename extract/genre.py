@@ -167,14 +167,22 @@ class Column(StrEnum):
     LEADERS = "leaders"  # 牵头区领导, 责任人
     REMARK = "remark"  # 备注
     SUPERVISOR = "supervisor"  # 督办单位: who follows the task up, no assignee (not read)
+    START = "start"  # 开始时间: when the task begins, beside its end (not read: the deadline is the end)
 
 
 SERIAL_HEADER = "序号"
 _TITLE_HEADERS = ("重点工作", "工作内容", "目标任务", "目标与任务", "重点工作任务", "工作任务", "重点任务", "任务名称", "项目", "目标",
                   "指标", "内容", "工作", "重点人群", "重点领域", "工作事项", "事项", "任务")
 _TASK_HEADERS = ("具体任务", "具体任务分解", "主要任务", "工作措施", "具体措施", "主要措施", "工作目标", "目标要求", "具体内容")
+# A time column split in two under a header over two rows (时间 over 开始 | 完成): each part names a column of its own.
+TIME_PARTS = {
+    "开始": "开始时间", "启动": "启动时间", "起始": "起始时间",  # when the task begins (not read)
+    "完成": "完成时间", "结束": "结束时间", "截止": "截止时间",  # when it ends: the deadline
+}
+_START_WORD = regex.compile(r"^(?:开始|启动|起始)")  # 开始时间, 启动时间: a start, not a deadline
 _HEADER_WORD = compile_both(
-    r"^(?:序号|" + "|".join(sorted([*_TITLE_HEADERS, *_TASK_HEADERS, *_LABELS, "备注"], key=len, reverse=True)) + r")$"
+    r"^(?:序号|" + "|".join(sorted([*_TITLE_HEADERS, *_TASK_HEADERS, *_LABELS, *TIME_PARTS.values(), "备注"], key=len, reverse=True))
+    + r")$"
 )
 # A column naming units: 牵头单位, 责任部门, 省牵头单位, 责任主体, 牵头处室 (a department's own plan), or a role word
 # alone (牵头, 配合: a header row that leaves the noun to a spanning cell above it).
@@ -197,6 +205,8 @@ def header_column(cell: str) -> Column | None:
         return Column.SERIAL
     if name in LEADER_LABELS or _LEADER_WORD.search(name):
         return Column.LEADERS
+    if _START_WORD.match(name) and _TIME_WORD.search(name):
+        return Column.START
     if name in DEADLINE_LABELS or _TIME_WORD.search(name):
         return Column.DEADLINE
     if name in SUPERVISOR_LABELS:
@@ -243,6 +253,52 @@ def column_role(cell: str, header: tuple[str, ...]) -> Role:
 def names_units(cell: str) -> bool:
     """Whether a header names units (单位, 部门), so its column is a unit column."""
     return bool(_UNIT_HEADER.search(cell))
+
+
+# ---------------------------------------------------------------- table headers over two rows
+# A header cell may span several columns, each named by the cell under it in the row below:
+#     序号 | 重点任务 | 责任单位            | 完成时限
+#          |          | 牵头单位 | 配合单位 |
+# Unit columns sit under a unit header of no role of its own (责任单位 over 牵头单位 | 配合单位, 责任部门 over 主责 |
+# 协同, 实施单位, 责任主体) or under a word for the division of work (责任分工 over 牵头单位 | 责任单位); a role's own
+# header (牵头单位, 配合部门) spans no columns of other roles. A time header (时间, 完成时限) spans its start and end
+# (时间 over 开始 | 完成, see TIME_PARTS).
+UNIT_SPANS = ("责任分工", "职责分工", "任务分工", "分工", "责任分解")  # 责任分工 over 牵头单位 | 责任单位
+_SPAN_HOLDS = {Column.UNITS: (Column.UNITS, Column.LEADERS), Column.DEADLINE: (Column.DEADLINE, Column.START)}
+
+
+def _bare(cell: str) -> str:
+    """A header cell -> its words, simplified, without spaces and a closing remark."""
+    return to_simplified(_HEADER_REMARK.sub("", cell))
+
+
+def spanning_kind(cell: str) -> Column | None:
+    """A cell of a header's upper row -> the kind of columns it may span: UNITS (责任单位, 责任部门, 责任分工), DEADLINE
+    (时间, 完成时限), or None for a cell that heads one column (序号, 重点任务, and 牵头单位, whose role is its own)."""
+    name = _bare(cell)
+    if name in UNIT_SPANS:
+        return Column.UNITS
+    column = header_column(name)
+    if column == Column.UNITS and header_role(name) == Role.RESPONSIBLE:
+        return Column.UNITS
+    return Column.DEADLINE if column == Column.DEADLINE else None
+
+
+def header_part(spanning: str, cell: str) -> str | None:
+    """A header cell spanning columns and a cell of the row below it -> the name of the column that cell heads, or None
+    when the spanning cell holds no such column: 责任单位 / 牵头 -> 牵头; 时间 / 完成 -> 完成时间; 序号 / 牵头 -> None."""
+    kind = spanning_kind(spanning)
+    name = TIME_PARTS.get(_bare(cell), cell)
+    if kind is None or not is_header_word(name):
+        return None
+    return name if header_column(name) in _SPAN_HOLDS[kind] else None
+
+
+def is_span_word(cell: str) -> bool:
+    """Whether a cell is a word that only a header over two rows holds: a cell spanning columns of other names
+    (责任分工, 时间) or a part under one (开始, 完成)."""
+    name = _bare(cell)
+    return name in UNIT_SPANS or name in TIME_PARTS or (_TIME_WORD.fullmatch(name) is not None)
 
 
 # ---------------------------------------------------------------- prose role cues around a list of bodies

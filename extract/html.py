@@ -4,6 +4,10 @@ The page is parsed by libxml2 (lxml, in C: linear on any input, where the standa
 quadratic time on some malformed pages). Data tables give one line per row, cells separated by a tab; layout
 tables (a page, or a notice, laid out in the cells of a table) give the blocks of their cells, so a notice
 inside a layout table reads as the same notice outside one.
+
+Spanned cells are given as Word tables give them (extract/docx.py): a cell spanning rows (rowspan) repeats its
+text in each row it spans, so the cells after it keep their columns (a unit written once for several tasks, a
+header cell over two rows beside cells split below it); a cell spanning columns (colspan) is one cell.
 """
 
 from __future__ import annotations
@@ -21,12 +25,29 @@ _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6
 _SKIP = {"script", "style", "head", "title", "noscript", "template"}
 _SPACES = regex.compile(r"\s+")
 _PROSE_BLOCKS = 3  # a cell of this many blocks or more, holding most of its table's text, makes the table layout
+_MAX_SPAN = 1000  # colspan's limit in HTML; a rowspan over more rows is cut there too
+_CELLS = frozenset({"td", "th", "TD", "TH", "Td", "Th", "tD", "tH"})
+_NO_SPAN = (1, 1)
+# Text repeated for cells spanning rows, beyond the table's own: real tables repeat a few unit names; a page that
+# spans long cells over thousands of rows stops being repeated here, so the lines cost no more than the page.
+_REPEAT_BUDGET = 100_000
 
 
 @dataclass
 class _Cell:
     items: list[str] = field(default_factory=list)  # blocks of text, and the lines of tables nested in the cell
     nested: bool = False  # holds a table
+    rows: int = 1  # rows spanned (rowspan)
+    columns: int = 1  # columns spanned (colspan)
+
+
+@dataclass(frozen=True, slots=True)
+class _Above:
+    """A cell spanning rows, as the rows below it see it: its text, the rows it still covers, its columns."""
+
+    text: str
+    rows: int
+    columns: int
 
 
 @dataclass
@@ -68,12 +89,49 @@ def _table_lines(table: _Table) -> list[str]:
     table.close_row()
     if _is_layout(table.rows):
         return [item for row in table.rows for cell in row for item in cell.items]
-    lines = []
-    for row in table.rows:
-        texts = [_SPACES.sub("", "".join(cell.items)) for cell in row]
-        if any(texts):
-            lines.append(CELL_SEPARATOR.join(texts))
-    return lines
+    return [CELL_SEPARATOR.join(texts) for texts in _grid_rows(table.rows) if any(texts)]
+
+
+def _grid_rows(rows: list[list[_Cell]]) -> list[list[str]]:
+    """A data table's rows -> each row's cell texts, a cell spanning rows repeated in the rows below it at its column.
+
+    Linear: each row pays, from a budget of the table's own text and _REPEAT_BUDGET, for every cell spanning rows
+    over it (placed or not, as malformed spans may overlap); once the budget is spent, no more cells are repeated
+    (the rows below then lack them, as rows did before cells were repeated).
+    """
+    texts_of = [[_SPACES.sub("", "".join(cell.items)) for cell in row] for row in rows]
+    budget = sum(len(t) for texts in texts_of for t in texts) + _REPEAT_BUDGET
+    above: dict[int, _Above] = {}  # grid column -> the cell spanning rows from above that stands there
+    out = []
+    for row, texts in zip(rows, texts_of, strict=True):
+        if not above and all(cell.rows == 1 for cell in row):
+            out.append(texts)  # the common row: nothing spans into it or out of it
+            continue
+        line: list[str] = []
+        below: dict[int, _Above] = {}
+        column = 0
+        for cell, text in zip(row, texts, strict=True):
+            column = _place_above(above, column, line)
+            if cell.rows > 1:
+                below[column] = _Above(text, cell.rows - 1, cell.columns)
+            line.append(text)
+            column += cell.columns
+        line.extend(above[k].text for k in sorted(k for k in above if k >= column))  # after the row's own cells
+        budget -= sum(len(a.text) + 1 for a in above.values())
+        above = {k: _Above(a.text, a.rows - 1, a.columns) for k, a in above.items() if a.rows > 1} | below
+        if budget < 0:
+            above = {}
+        out.append(line)
+    return out
+
+
+def _place_above(above: dict[int, _Above], column: int, line: list[str]) -> int:
+    """Cells spanning rows from above that stand at `column`, one after the other -> their texts added to the row's
+    line; the column after them."""
+    while column in above:
+        line.append(above[column].text)
+        column += above[column].columns
+    return column
 
 
 class _Reader:
@@ -100,7 +158,7 @@ class _Reader:
         if text:
             self._target().append(text)
 
-    def start(self, tag: str) -> None:
+    def start(self, tag: str, spans: tuple[int, int] = _NO_SPAN) -> None:
         if tag in _SKIP:
             self.skip += 1
         elif tag == "table":
@@ -113,7 +171,7 @@ class _Reader:
         elif tag in ("td", "th") and self.tables:
             self.flush()
             self.tables[-1].close_cell()
-            self.tables[-1].cell = _Cell()
+            self.tables[-1].cell = _Cell(rows=spans[0], columns=spans[1])
         elif tag in _BLOCKS:
             self.flush()  # a line break inside a data cell only wraps its text: the cell's blocks are joined
 
@@ -149,6 +207,18 @@ class _Reader:
         return self.lines
 
 
+def _spans(cell) -> tuple[int, int]:
+    """A td or th element -> the rows and columns it spans (rowspan, colspan)."""
+    rows, columns = cell.get("rowspan"), cell.get("colspan")
+    return _NO_SPAN if rows is None and columns is None else (_span(rows), _span(columns))
+
+
+def _span(value: str | None) -> int:
+    """A rowspan or colspan attribute -> the rows or columns spanned, 1 when missing or not a number, at most _MAX_SPAN."""
+    value = (value or "").strip()
+    return min(int(value), _MAX_SPAN) if value.isdigit() and 0 < len(value) < 6 and int(value) > 0 else 1
+
+
 def _parse(text: str, file: str):
     import lxml.etree
     import lxml.html
@@ -179,7 +249,7 @@ def html_to_lines(text: str, file: str) -> tuple[Line, ...]:
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
-            reader.start(tag.lower())
+            reader.start(tag.lower(), _spans(element) if tag in _CELLS else _NO_SPAN)
             reader.data(element.text if tag else None)
         else:
             reader.end(tag.lower())

@@ -157,16 +157,160 @@ def table_header(raw: str) -> tuple[str, ...] | None:
 
 
 def flat_header(kept: list[Kept], i: int) -> tuple[tuple[str, ...], int] | None:
-    """A table flattened to one cell per line (a web page's table as text): its header cells and where rows start."""
+    """A table flattened to one cell per line (a web page's table as text): its column names and where rows start.
+
+    A header over two rows comes flattened as its upper cells, then its lower ones (序号 / 重点任务 / 责任单位 / 完成时限 /
+    牵头单位 / 配合单位): the lower cells take the place of the cell spanning them (flat_columns).
+    """
     if kept[i].text != genre.SERIAL_HEADER:
         return None
     j = i + 1
-    while j < len(kept) and j - i <= 20 and genre.is_header_word(kept[j].text):
+    while j < len(kept) and j - i <= 20 and (genre.is_header_word(kept[j].text) or genre.is_span_word(kept[j].text)):
         j += 1
     header = tuple(kept[k].text for k in range(i, j))
     if j - i >= 3 and any(genre.names_units(h) for h in header) and j < len(kept):
-        return header, j
+        return flat_columns(header), j
     return None
+
+
+def flat_columns(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A flattened table's header cells -> its column names: where its last cells name the columns under cells before
+    them (… / 责任单位 / 完成时限 / 牵头单位 / 配合单位), those take the spanning cells' places; else the cells as they are.
+
+    The shortest such run of last cells wins, so that an upper cell that could head a column under another
+    (区级责任单位 after 市级责任单位) stays in the upper row; a header has at most 21 cells, so trying each split costs a
+    constant.
+    """
+    for split in range(len(cells) - 2, 1, -1):
+        names = _names_by_kind(list(cells[:split]), list(cells[split:]))
+        if names is not None:
+            return tuple(names)
+    return cells
+
+
+# ---------------------------------------------------------------- headers over two rows
+_MAX_HEADER_CELLS = 30  # task tables have fewer columns; a longer row of short words is no header (and costs no more)
+
+
+def table_head(kept: list[Kept], i: int) -> tuple[tuple[str, ...], int] | None:
+    """The line at i (and the one after it) -> a table's column names and how many lines its header takes: 2 for a
+    header over two rows (two_row_header), 1 for a header row (table_header); None for a line that heads no table.
+
+    A lower row whose cells cannot be matched to the cells above (two_row_header) is still a header's row, not one
+    of the table nor the header of another: it is passed over, and the table read by its upper row.
+    """
+    lower = kept[i + 1].line.text if i + 1 < len(kept) else ""
+    spanned = two_row_header(kept[i].line.text, lower) if lower else None
+    if spanned is not None:
+        return spanned, 2
+    header = table_header(kept[i].line.text)
+    if header is None:
+        return None
+    return header, 2 if lower and _lower_row(kept[i].line.text, lower) else 1
+
+
+def _lower_row(upper: str, lower: str) -> bool:
+    """Two lines -> whether the second is the lower row of a header over both: each of its cells repeats a cell above or
+    heads a column under one (牵头 under 市级责任单位), and one names units."""
+    tops, bottoms = _header_cells(upper), _header_cells(lower)
+    if tops is None or bottoms is None:
+        return False
+    parts = [c for c in bottoms if c and c not in tops]
+    return all(any(genre.header_part(top, c) for top in tops if top) for c in parts) \
+        and any(genre.header_column(c) == genre.Column.UNITS and genre.is_header_word(c) for c in parts)
+
+
+def two_row_header(upper: str, lower: str) -> tuple[str, ...] | None:
+    """A table's first two lines -> its column names when the second names the columns under cells of the first that
+    span them (责任单位 over 牵头单位 | 配合单位), else None.
+
+    Each spanning cell gives way to the cells under it (开始 under 时间 names 开始时间). Where both rows keep the
+    empty cells of the spans (a PDF's or a text file's tab-separated table), the cells line up column by column;
+    where a row dropped them, or repeats a cell merged down both rows (as Word and web pages give it), each lower
+    cell goes to the one spanning cell above that can hold it. The lower row must name a unit column: a row of
+    other words, or of a first task's cells, is no header.
+    """
+    tops, bottoms = _header_cells(upper), _header_cells(lower)
+    if tops is None or bottoms is None or not any(genre.header_column(c) == genre.Column.UNITS and genre.is_header_word(c) for c in bottoms):
+        return None
+    names = _names_in_place(tops, bottoms) if "\t" in upper and "\t" in lower and len(tops) == len(bottoms) else None
+    if names is None:
+        names = _names_by_kind([c for c in tops if c], [c for c in bottoms if c])
+    return None if names is None else table_header(("\t" if "\t" in upper else " ").join(names))
+
+
+def _header_cells(raw: str) -> list[str] | None:
+    """A line -> its cells, empty ones kept where tab-separated, if each is a short Chinese word (a header's); else None."""
+    if raw.count("\t") >= _MAX_HEADER_CELLS:
+        return None
+    cells = [c.strip() for c in raw.split("\t")] if "\t" in raw else _WHITESPACE.split(raw.strip())
+    if len(cells) > _MAX_HEADER_CELLS or not any(cells) or not all(len(c) <= 8 and _HAN_WORD.fullmatch(c) for c in cells if c):
+        return None
+    return cells
+
+
+def _names_in_place(tops: list[str], bottoms: list[str]) -> list[str] | None:
+    """Two header rows with their empty cells, column by column -> a name per column, or None where they do not fit.
+
+    An upper cell followed by empty ones spans their columns, and each of them is named by the cell under it; an upper
+    cell alone keeps its column, the cell under it empty or repeating it (a cell merged down both rows).
+    """
+    starts = [k for k, cell in enumerate(tops) if cell]
+    if not starts or starts[0] != 0:
+        return None
+    names: list[str] = []
+    spanned = False
+    for start, end in zip(starts, [*starts[1:], len(tops)], strict=True):
+        top, under = tops[start], bottoms[start:end]
+        if end - start == 1 and under[0] in ("", top):
+            names.append(top)
+            continue
+        parts = [genre.header_part(top, cell) for cell in under]
+        if end - start < 2 or None in parts:
+            return None
+        names.extend(p for p in parts if p is not None)
+        spanned = True
+    return names if spanned else None
+
+
+def _names_by_kind(tops: list[str], bottoms: list[str]) -> list[str] | None:
+    """Two header rows without their empty cells -> a name per column, or None where they do not fit.
+
+    A lower cell that repeats an upper one (a cell merged down both rows) stands where that cell stands; every other
+    lower cell goes under the spanning cells after it that can hold it (责任单位 for 牵头单位, 时间 for 开始). Spanning
+    cells side by side (市级责任单位 | 区级责任单位, each over 牵头 | 配合) make one block: the names are the same however
+    the lower cells divide between them; spanning cells apart (another column between them) cannot be told apart, and
+    give None. Each spanning cell spans two columns or more, and one column at least names units. Headers have few
+    cells: the searches cost a constant.
+    """
+    parts: dict[int, list[str]] = {}  # the first spanning cell of a block -> the names of the columns under the block
+    blocks: dict[int, int] = {}  # the first spanning cell of a block -> how many spanning cells stand in it
+    after = 0  # the upper cells before this one stand before the lower cell now read
+    for cell in bottoms:
+        if cell in tops[after:]:
+            after = tops.index(cell, after) + 1
+            continue
+        block = _block_over(tops, after, cell)
+        if block is None:
+            return None
+        first, size, name = block
+        parts.setdefault(first, []).append(name)
+        blocks[first], after = max(size, blocks.get(first, 0)), first
+    covered = {k for first, size in blocks.items() for k in range(first + 1, first + size)}
+    named = [name for under in parts.values() for name in under]
+    if not parts or covered & parts.keys() or any(len(parts[first]) < 2 * size for first, size in blocks.items()) \
+            or not any(genre.header_column(name) == genre.Column.UNITS for name in named):
+        return None
+    return [name for k, top in enumerate(tops) if k not in covered for name in parts.get(k, [top])]
+
+
+def _block_over(tops: list[str], after: int, cell: str) -> tuple[int, int, str] | None:
+    """Upper header cells, where to look from, and a lower cell -> the spanning cells side by side that can hold it
+    (their first, how many) and the name of its column; None when none can, or some that can stand apart."""
+    holders = [(k, name) for k in range(after, len(tops)) if (name := genre.header_part(tops[k], cell))]
+    if not holders or holders[-1][0] - holders[0][0] != len(holders) - 1:
+        return None
+    return holders[0][0], len(holders), holders[0][1]
 
 
 def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
@@ -175,11 +319,11 @@ def lines_to_paragraphs(lines: tuple[Line, ...]) -> list[Paragraph]:
     reader = _TextReader(full_width([display_width(k.text) for k in kept]))
     i = 0
     while i < len(kept):
-        header = table_header(kept[i].line.text)
-        flat = flat_header(kept, i) if header is None else None
-        if header is not None:
+        head = table_head(kept, i)
+        flat = flat_header(kept, i) if head is None else None
+        if head is not None:
             reader.close()
-            paras, i = read_table(kept, i + 1, header)
+            paras, i = read_table(kept, i + head[1], head[0])
         elif flat is not None:
             reader.close()
             paras, i = read_flat_table(kept, flat[1], flat[0])
@@ -333,7 +477,7 @@ def read_table(kept: list[Kept], i: int, header: tuple[str, ...]) -> tuple[list[
     """Lines after a table's header row -> its rows (and section rows), and the index of the first line after it.
 
     Rows start at the next serial number (or, in a table that prints none, at every tab-separated line); a
-    repeated header after a page break is dropped; a heading, attachment or end matter ends the table.
+    repeated header after a page break (of one row or two) is dropped; a heading, attachment or end matter ends the table.
     """
     paras: list[Paragraph] = []
     current: Paragraph | None = None
@@ -341,8 +485,9 @@ def read_table(kept: list[Kept], i: int, header: tuple[str, ...]) -> tuple[list[
     counted = header[0] == COUNTED
     while i < len(kept):
         line, text = kept[i].line, kept[i].text
-        if table_header(line.text) == header:
-            i += 1
+        repeated = _repeated_header(kept, i, header)
+        if repeated:
+            i += repeated
             continue
         raw = line.text.replace("\u3000", " ").rstrip("\r\n")
         marker = line_to_marker(text)
@@ -373,6 +518,13 @@ def read_table(kept: list[Kept], i: int, header: tuple[str, ...]) -> tuple[list[
         current.cells.extend(Cell(clean_text(w), line, k < len(words) - 1 or trailing) for k, w in enumerate(words))
         i += 1
     return paras, i
+
+
+def _repeated_header(kept: list[Kept], i: int, header: tuple[str, ...]) -> int:
+    """The line at i within a table -> how many lines repeat the table's header there (0, 1, or 2 for one over two rows)."""
+    if i + 1 < len(kept) and two_row_header(kept[i].line.text, kept[i + 1].line.text) == header:
+        return 2
+    return 1 if table_header(kept[i].line.text) == header else 0
 
 
 def _row_fragments(raw: str) -> list[str]:

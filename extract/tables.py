@@ -169,7 +169,7 @@ def _typed_row(para: Paragraph, place: RowPlace, typed: list[_Typed], labelled: 
             deadline = cell.text
         elif column == Column.TITLE and title is None and to_simplified(cell.column) not in ("主要任务",):
             title = cell.text
-        elif column not in (Column.REMARK, Column.SUPERVISOR):
+        elif column not in (Column.REMARK, Column.SUPERVISOR, Column.START):
             text = cell.text if text is None else text + cell.text
     party = Span("；".join(parts), tuple(pieces)) if parts else None
     if title is None and text and len(text) <= 30 and not _SENTENCE.search(text):

@@ -1,3 +1,4 @@
+import subprocess
 from pathlib import Path
 
 import docx
@@ -5,6 +6,8 @@ import pytest
 
 from fengong.extract.docx import docx_to_lines
 from fengong.extract.errors import InputError
+from fengong.extract.office import soffice_path
+from fengong.extract.pdf import pdf_to_lines
 from fengong.normalize.registry import default_registry
 from fengong.pipeline import paths_to_run
 
@@ -66,6 +69,74 @@ def test_word_table_with_merged_section_rows_reads_like_its_text(tmp_path):
     from_text = _read(TAB_TABLE)[1]
     assert [(r.assignment.clause_id, r.assignment.role, r.assignment.position, r.assignment.unit_raw) for r in from_docx.tables.responsibilities] == [r[:4] for r in from_text]
     assert [c.clause_id for c in from_docx.notice.clauses] == ["A1-1-T1", "A1-1-T2", "A1-2-T3"]
+
+
+SPANNED_ROWS = [("1", "推进政务服务改革", "市发改委", "市财政局、市教育局", "2024年底"), ("2", "完善社会信用体系", "市商务局", "市统计局", "2024年6月底")]
+
+
+def _spanned_docx(tmp_path, merged: bool, upper=("序号", "重点任务", "责任单位", "", "完成时限"), lower=("", "", "牵头单位", "配合单位", ""),
+                  rows=tuple(SPANNED_ROWS)):
+    """A Word task table whose unit columns sit under one header cell: merged as Word merges cells (the upper cell across
+    its columns, the others down both rows), or only drawn so (unmerged cells, the lower ones empty)."""
+    document = docx.Document()
+    document.add_paragraph("附件")
+    table = document.add_table(rows=2 + len(rows), cols=len(upper))
+    table.style = "Table Grid"  # ruled, so that its PDF has a ruled table
+    for r, row in enumerate([upper, lower, *rows]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    if merged:
+        for c, (top, bottom) in enumerate(zip(upper, lower, strict=True)):
+            if top and not bottom:
+                table.cell(0, c).merge(table.cell(1, c)).text = top
+        for c, top in enumerate(upper):
+            end = c + 1
+            while end < len(upper) and not upper[end]:
+                end += 1
+            if top and end > c + 1:
+                table.cell(0, c).merge(table.cell(0, end - 1)).text = top
+    path = tmp_path / "n.docx"
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("merged, head", [
+    (True, ["序号\t重点任务\t责任单位\t完成时限", "序号\t重点任务\t牵头单位\t配合单位\t完成时限"]),  # merged down: repeated
+    (False, ["序号\t重点任务\t责任单位\t\t完成时限", "\t\t牵头单位\t配合单位\t"]),  # drawn only: empty cells
+])
+def test_a_word_table_whose_header_spans_two_rows_gives_each_unit_column_its_role(tmp_path, merged, head):
+    path = _spanned_docx(tmp_path, merged)
+    assert [ln.text for ln in docx_to_lines(path)][1:3] == head
+    extracted = paths_to_run([path], default_registry()).extracted[0]
+    rows = [(r.assignment.clause_id, str(r.assignment.role), r.assignment.unit_raw) for r in extracted.tables.responsibilities]
+    assert rows == [("A1-T1", "lead", "市发改委"), ("A1-T1", "support", "市财政局"), ("A1-T1", "support", "市教育局"),
+                    ("A1-T2", "lead", "市商务局"), ("A1-T2", "support", "市统计局")]
+    assert [(c.title, c.deadline) for c in extracted.notice.clauses] == [("推进政务服务改革", "2024年底"), ("完善社会信用体系", "2024年6月底")]
+    assert not [i for i in extracted.tables.issues if i.code == "no-units"]
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_word_table_with_unit_and_time_columns_split_under_two_header_cells(tmp_path, merged):
+    upper, lower = ("序号", "重点任务", "责任分工", "", "时间", ""), ("", "", "牵头单位", "责任单位", "开始", "完成")
+    path = _spanned_docx(tmp_path, merged, upper, lower, [("1", "推进政务服务改革", "市发改委", "市财政局", "2024年3月", "2024年底")])
+    extracted = paths_to_run([path], default_registry()).extracted[0]
+    found = [(r.assignment.clause_id, str(r.assignment.role), r.assignment.unit_raw) for r in extracted.tables.responsibilities]
+    assert found == [("A1-T1", "lead", "市发改委"), ("A1-T1", "responsible", "市财政局")]
+    assert extracted.notice.clauses[0].deadline == "2024年底"
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_the_word_table_printed_to_pdf_reads_the_same(tmp_path, merged):
+    # A PDF's ruled table keeps a spanning cell's columns as empty cells, whether or not Word merged the cells.
+    path = _spanned_docx(tmp_path, merged)
+    subprocess.run([soffice_path(), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=120)
+    pdf = tmp_path / "n.pdf"
+    assert [ln.text for ln in pdf_to_lines(pdf)[0]][1:3] == ["序号\t重点任务\t责任单位\t\t完成时限", "\t\t牵头单位\t配合单位\t"]
+    extracted = paths_to_run([pdf], default_registry()).extracted[0]
+    rows = [(r.assignment.clause_id, str(r.assignment.role), r.assignment.unit_raw) for r in extracted.tables.responsibilities]
+    assert rows == [("A1-T1", "lead", "市发改委"), ("A1-T1", "support", "市财政局"), ("A1-T1", "support", "市教育局"),
+                    ("A1-T2", "lead", "市商务局"), ("A1-T2", "support", "市统计局")]
 
 
 # ---------------------------------------------------------------------------- hostile packages, hidden text

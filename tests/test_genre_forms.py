@@ -7,6 +7,7 @@ import opencc
 import pytest
 
 from fengong.extract import genre
+from fengong.extract.paragraphs import two_row_header
 from fengong.extract.parties import clause_to_assignments, party_text_to_party
 from fengong.extract.segment import lines_to_notice
 from fengong.extract.text import text_to_lines
@@ -1198,3 +1199,137 @@ def test_the_unit_text_of_a_sentence_stops_after_the_verb_of_bodies_opening_a_pa
     notice, _, _ = _read("某市2024年重点工作实施方案\n一、重点任务\n1.市商务局牵头制定实施细则，市财政局、市税务局配合。"
                          "区教育局牵头，会同区卫生健康局制定方案。\n")
     assert notice.clauses[0].party_text == "市商务局牵头，市财政局、市税务局配合。区教育局牵头，会同区卫生健康局制定方案"
+
+
+# ---------------------------------------------------------------- a header over two rows (责任单位 over 牵头单位 | 配合单位)
+# Each case: the upper cell spanning the unit columns, the lower cells naming them, and the roles they give.
+SPANNED = [
+    ("责任单位", ("牵头单位", "配合单位"), ("lead", "support")),
+    ("责任单位", ("牵头", "配合"), ("lead", "support")),
+    ("责任部门", ("主责", "协同"), ("lead", "support")),
+    ("责任分工", ("牵头单位", "责任单位"), ("lead", "responsible")),
+]
+SPANNED_ROWS = [("推进政务服务改革", "市发改委", "市财政局、市教育局", "2024年底"), ("完善社会信用体系", "市商务局", "市统计局", "2024年6月底")]
+
+
+def _spanned_table(form: str, group: str, lower: tuple[str, str]) -> str:
+    """A task table whose unit columns sit under one header cell, written as each input form gives it."""
+    first, second = lower
+    rows = [(str(k), *row) for k, row in enumerate(SPANNED_ROWS, 1)]
+    if form == "flat":  # a web page's table copied as text: one cell per line, the upper row's cells first
+        return "\n".join(["序号", "重点任务", group, "完成时限", first, second, *[c for row in rows for c in row]]) + "\n"
+    if form == "space":  # copied as text with spaces between cells, the cells under the spanning ones dropped
+        return "\n".join([f"序号 重点任务 {group} 完成时限", f"{first} {second}", *[" ".join(row) for row in rows]]) + "\n"
+    head = {
+        "kept": [f"序号\t重点任务\t{group}\t\t完成时限", f"\t\t{first}\t{second}\t"],  # a PDF's or a text file's empty cells
+        "dropped": [f"序号\t重点任务\t{group}\t完成时限", f"{first}\t{second}"],  # empty cells dropped
+        "repeated": [f"序号\t重点任务\t{group}\t完成时限", f"序号\t重点任务\t{first}\t{second}\t完成时限"],  # Word, web page
+        "counted": [f"重点任务\t{group}\t\t完成时限", f"\t{first}\t{second}\t"],  # no 序号: rows are counted
+    }[form]
+    if form == "counted":
+        rows = [row[1:] for row in rows]
+    return "\n".join([*head, *["\t".join(row) for row in rows]]) + "\n"
+
+
+def _spanned_expected(roles: tuple[str, str]) -> list[tuple[str, str, str]]:
+    lead, other = roles
+    return [("A1-T1", lead, "市发改委"), ("A1-T1", other, "市财政局"), ("A1-T1", other, "市教育局"),
+            ("A1-T2", lead, "市商务局"), ("A1-T2", other, "市统计局")]
+
+
+@pytest.mark.parametrize("form", ["kept", "dropped", "repeated", "counted", "space", "flat"])
+@pytest.mark.parametrize("group, lower, roles", SPANNED)
+def test_a_header_over_two_rows_gives_each_unit_column_the_role_its_lower_cell_names(form, group, lower, roles):
+    notice, rows, issues = _read("某市2024年重点工作任务分解表\n附件\n" + _spanned_table(form, group, lower))
+    assert [(r[0], r[1], r[2]) for r in rows] == _spanned_expected(roles)
+    assert [(c.title, c.deadline) for c in notice.clauses] == [(task, deadline) for task, _, _, deadline in SPANNED_ROWS]
+    assert not issues
+
+
+def test_a_header_over_two_rows_in_traditional_characters():
+    text = _S2T.convert("附件\n" + _spanned_table("kept", "责任部门", ("主责", "协同")))
+    _, rows, issues = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [(c, r, _S2T.convert(u)) for c, r, u in _spanned_expected(("lead", "support"))]
+    assert not issues
+
+
+@pytest.mark.parametrize("form", ["kept", "dropped", "flat"])
+def test_a_time_column_split_into_start_and_end_under_a_header_over_two_rows(form):
+    upper, lower = ["序号", "重点任务", "责任单位", "时间"], ["牵头单位", "配合单位", "开始", "完成"]
+    rows = [["1", "推进政务服务改革", "市发改委", "市财政局", "2024年3月", "2024年底"],
+            ["2", "完善社会信用体系", "市商务局", "市统计局", "2024年1月", "2024年6月底"]]
+    if form == "flat":
+        body = "\n".join([*upper, *lower, *[c for row in rows for c in row]])
+    elif form == "kept":
+        body = "\n".join(["序号\t重点任务\t责任单位\t\t时间\t", "\t\t牵头单位\t配合单位\t开始\t完成", *["\t".join(r) for r in rows]])
+    else:
+        body = "\n".join(["\t".join(upper), "\t".join(lower), *["\t".join(r) for r in rows]])
+    notice, found, issues = _read(f"附件\n{body}\n")
+    assert [(r[0], r[1], r[2]) for r in found] == [("A1-T1", "lead", "市发改委"), ("A1-T1", "support", "市财政局"),
+                                                   ("A1-T2", "lead", "市商务局"), ("A1-T2", "support", "市统计局")]
+    assert [c.deadline for c in notice.clauses] == ["2024年底", "2024年6月底"]  # the end, not the start
+    assert not issues
+
+
+def test_a_header_over_two_rows_repeated_after_a_page_break_is_dropped():
+    head = "序号\t重点任务\t责任单位\t\t完成时限\n\t\t牵头单位\t配合单位\t\n"
+    text = ("附件\n" + head + "1\t推进政务服务改革\t市发改委\t市财政局、市教育局\t2024年底\n— 2 —\n" + head
+            + "2\t完善社会信用体系\t市商务局\t市统计局\t2024年6月底\n")
+    notice, rows, issues = _read(text)
+    assert [(r[0], r[1], r[2]) for r in rows] == _spanned_expected(("lead", "support"))
+    assert [c.text for c in notice.clauses] == ["推进政务服务改革", "完善社会信用体系"] and not issues
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
+def test_a_first_row_of_short_cells_is_no_lower_header_row(separator):
+    body = "\n".join(separator.join(row) for row in [("序号", "重点任务", "牵头单位", "配合单位"), ("1", "推进工作", "市发改委", "市财政局"),
+                                                     ("2", "优化服务", "市政务服务局", "市司法局")])
+    _, rows, issues = _read(f"附件\n{body}\n")
+    assert [(r[0], r[1], r[2]) for r in rows] == [("A1-T1", "lead", "市发改委"), ("A1-T1", "support", "市财政局"),
+                                                  ("A1-T2", "lead", "市政务服务局"), ("A1-T2", "support", "市司法局")]
+    assert not issues
+
+
+@pytest.mark.parametrize("upper, lower", [
+    ("序号\t重点任务\t牵头单位\t配合单位", "1\t推进工作\t市发改委\t市财政局"),  # a first data row of short cells
+    ("序号\t重点任务\t责任单位\t完成时限", "1\t推进工作\t市发改委\t市财政局"),
+    ("序号\t重点任务\t责任单位\t\t完成时限", "\t\t市级\t县级\t"),  # no role word in the lower row
+    ("序号\t重点任务\t责任单位\t时间\t", "\t\t\t开始\t完成"),
+    ("序号\t重点任务\t牵头单位\t配合单位\t完成时限", "\t\t牵头单位\t配合单位\t"),  # nothing spans: the same names again
+    ("序号\t重点任务\t牵头单位\t配合单位\t完成时限", "配合单位\t完成时限"),  # 牵头单位 names one role: it spans nothing
+    ("序号\t重点任务\t责任单位\t完成时限", "牵头单位"),  # a cell spanning columns spans two or more
+    ("序号 重点任务 责任单位 完成时限", "市发改委 市财政局"),
+])
+def test_rows_that_are_no_lower_header_row(upper, lower):
+    assert two_row_header(upper, lower) is None
+
+
+def test_a_lower_row_without_role_words_gives_no_unit_a_role_from_it():
+    text = "附件\n序号\t重点任务\t责任单位\t\t完成时限\n\t\t市级\t区级\t\n1\t推进政务服务改革\t市发改委\t区发改局\t2024年底\n"
+    _, rows, _ = _read(text)
+    assert not [r for r in rows if r[2] in ("市级", "区级")]
+    assert not [r for r in rows if r[1] in ("lead", "support")]
+
+
+@pytest.mark.parametrize("form", ["kept", "dropped", "repeated"])
+def test_two_spanning_cells_of_one_kind_side_by_side(form):
+    # 市级责任单位 and 区级责任单位, each over 牵头 | 配合: side by side, the columns are 牵头, 配合, 牵头, 配合 however the
+    # lower cells divide between them.
+    upper, lower = ["序号", "重点任务", "市级责任单位", "区级责任单位"], ["牵头", "配合", "牵头", "配合"]
+    row = ["1", "推进政务服务改革", "市发改委", "市财政局", "区发改局", "区财政局"]
+    head = {"kept": ["序号\t重点任务\t市级责任单位\t\t区级责任单位\t", "\t\t牵头\t配合\t牵头\t配合"],
+            "dropped": ["\t".join(upper), "\t".join(lower)],
+            "repeated": ["\t".join(upper), "\t".join(["序号", "重点任务", *lower])]}[form]
+    body = "\n".join([*head, "\t".join(row)])
+    _, rows, issues = _read(f"附件\n{body}\n")
+    assert [(r[0], r[1], r[2]) for r in rows] == [("A1-T1", "lead", "市发改委"), ("A1-T1", "support", "市财政局"),
+                                                  ("A1-T1", "lead", "区发改局"), ("A1-T1", "support", "区财政局")]
+    assert not issues
+
+
+def test_two_spanning_cells_of_one_kind_apart_are_not_guessed():
+    # 完成时限 stands between them: which lower cells fall under which is not known without their columns.
+    assert two_row_header("序号\t重点任务\t市级责任单位\t完成时限\t区级责任单位", "牵头\t配合\t牵头\t配合") is None
+    _, rows, _ = _read("附件\n序号\t重点任务\t市级责任单位\t完成时限\t区级责任单位\n牵头\t配合\t牵头\t配合\n"
+                       "1\t推进政务服务改革\t市发改委\t市财政局\t2024年底\t区发改局\t区财政局\n")
+    assert not [r for r in rows if r[1] in ("lead", "support")]
