@@ -311,15 +311,25 @@ _NOT_PEOPLE = r"(?!同志|人(?![才口民居力工]))"
 _MODAL = r"(?:要|应当|应|须|需|必须)"  # 市发改委要牵头抓总; 各有关部门要按职责分工抓好落实
 _DUTY = r"(?:按照职责分工|按职责分工|按照职责|按职责|按职能|分别|共同|各自|具体)"  # 市发改委、市财政局按照职责分工负责
 _CARRY_OUT = r"(?:抓好|抓紧|切实|认真|狠抓)落实"  # 县发改局、县工信局要按职责抓好落实
-RESPONSIBLE_VERB = (rf"{_MODAL}?{_DUTY}?(?:{_CARRY_OUT}|负责|落实|承担|组织实施|组织落实|实施|推进)"
+# An adverb between the bodies and the role verb 牵头 / 负责 / 配合 / 参与 / 协助 keeps the verb's role.
+_ADVERB = ("(?:"
+           "积极"  # 市财政局积极配合; 各有关部门要积极参与
+           "|主动"  # 市商务局主动牵头
+           "|密切|紧密"  # 各有关部门要密切配合; 市税务局紧密配合
+           "|切实"  # 市发改委要切实负责统筹调度
+           "|认真"  # 县农业农村局认真负责落实
+           "|全力"  # 市教育局全力配合
+           "|协同"  # 市公安局协同配合
+           ")")
+RESPONSIBLE_VERB = (rf"{_MODAL}?{_DUTY}?(?:{_CARRY_OUT}|{_ADVERB}?负责|落实|承担|组织实施|组织落实|实施|推进)"
                     r"(?:组织实施|组织落实|落实|实施|推进|统筹协调|统筹|协调|指导|督促|督导)?")
 # 省发展改革委牵头负责; 市发改委负责牵头; 市发改委要牵头抓总
-PROSE_LEAD = compile_both(rf"^(.+?)(?:{_MODAL}?(?:负责)?牵头(?:负责|落实|实施|推进|抓总)?|为牵头(?:单位|部门)|为主责(?:单位|部门))$")
+PROSE_LEAD = compile_both(rf"^(.+?)(?:{_MODAL}?{_ADVERB}?(?:负责)?牵头(?:负责|落实|实施|推进|抓总)?|为牵头(?:单位|部门)|为主责(?:单位|部门))$")
 # 教育部、财政部负责; 统计局、人力社保局负责落实; 市发改委为责任单位
 PROSE_RESPONSIBLE = compile_both(rf"^(.+?)(?:{RESPONSIBLE_VERB}|为责任(?:单位|部门))$")
 # X配合Y…: Y leads, X supports. Written out to the verb after Y (省人事厅配合省委有关部门落实), and as a sentence goes on
 # after that verb (市财政局配合市商务局做好资金保障: SUBJECT_SUPPORT_LEAD, read up to 做好).
-_SUPPORT_LEAD = r"^(.+?)(?:配合|协助)(.+?)(?:落实|实施|推进|开展|负责|做好)"
+_SUPPORT_LEAD = rf"^(.+?){_MODAL}?{_ADVERB}?(?:配合|协助)(.+?)(?:落实|实施|推进|开展|负责|做好)"
 PROSE_SUPPORT_LEAD = compile_both(_SUPPORT_LEAD + "$")
 SUBJECT_SUPPORT_LEAD = compile_both(_SUPPORT_LEAD)
 # The verb after the bodies Y of 会同Y. A verb that also opens a body's name ending is no verb there: 会同市委组织部研究 is
@@ -331,7 +341,7 @@ PROSE_WITH = compile_both(rf"^(?:由)?(.+?){_MODAL}?会同(.+?){_WITH_VERB}")
 # unit text the part is cut after Y (区教育局牵头，会同区卫健局), so Y ends at the verb or at the end.
 WITH_CONTINUED = compile_both(rf"^会同(.+?)(?={_WITH_VERB}|$)")
 # 市审计局配合; 市发改委为牵头单位，市财政局为配合单位
-PROSE_SUPPORT = compile_both(rf"^(.+?)(?:{_MODAL}?(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?|为(?:配合|协办|协同|参与)(?:单位|部门))$")
+PROSE_SUPPORT = compile_both(rf"^(.+?)(?:{_MODAL}?{_ADVERB}?(?:协助|配合|参与|协同|协办)(?:落实|实施|推进)?|为(?:配合|协办|协同|参与)(?:单位|部门))$")
 # 由X会同Y… in a sentence of the clause text, with any verb phrase after it (研究提出落实意见, 组织实施).
 BY_PHRASE = compile_both(r"由(\p{Han}[^，。；由]{1,60}?)(?:会同([^，。；]{2,200}?))?(?:等(?:有关|相关)?(?:部门|单位))?(?:共同)?"
                          rf"(?:负责{_NOT_PEOPLE}|落实|研究(?!室|院|所|中心)|制定|提出|组织实施|组织落实|组织(?!部)|牵头|承担|实施|推进|督促|开展)")  # 负责同志/负责人: people
@@ -342,7 +352,7 @@ BY_PHRASE = compile_both(r"由(\p{Han}[^，。；由]{1,60}?)(?:会同([^，。�
 # 市财政局负责的专项资金 and 市发改委牵头、各部门参与的联席会议 describe a thing, 政府负责、社会协同 is a slogan.
 _NOT_AFTER_CUE = rf"{_NOT_PEOPLE}(?![的、]|任(?!务))"  # 负责任的态度 is no task; 负责任务分解 is one
 SUBJECT_CUE = compile_both(
-    rf"^(.+?){_MODAL}?(?:{_DUTY}?(?:(?:负责)?牵头(?!单位|部门|领导|[和及与])|负责|承担|{_CARRY_OUT}|配合|协助)|{_DUTY}落实){_NOT_AFTER_CUE}"
+    rf"^(.+?){_MODAL}?(?:{_DUTY}?(?:{_ADVERB}?(?:(?:负责)?牵头(?!单位|部门|领导|[和及与])|负责|配合|协助)|承担|{_CARRY_OUT})|{_DUTY}落实){_NOT_AFTER_CUE}"
 )
 # After the verb, a thing the bodies do and what is then said of that thing: the bodies and their verb modify a noun,
 # they are not the sentence's subject (市发改委负责制定的规划要严格执行; 市发改委牵头建立的联席会议每季度召开一次).
@@ -355,6 +365,13 @@ _GUIDANCE = r"(?:统一|坚强|正确|具体|统筹)?(?:领导|部署|指导|指
 CONTEXT = compile_both(rf"在[^，,。；;]{{1,40}}?(?:的)?{_GUIDANCE}(?:(?:和|与|、){_GUIDANCE})?下")
 CONDITION = compile_both(r"(?:报请|报经|提请|报|经(?!济|费|营|验|常|信|开|贸))[^，,。；;]{1,40}?"
                          r"(?:批准|同意|审定|审议|审批|审核|研究|核准|批复)+(?:通过)?(?:后|以后|之后)?")
+# Enumeration words opening a part of a sentence, read past like a context clause (never units): 一是市发改委负责统筹
+# 协调；二是市财政局负责资金保障; 其一，…; 第二，…; 首先，…; 同时，市商务局牵头…. Ordinals other than 一是… need their
+# comma or the end of the part: 第一书记 and 最后一公里 are words of the text.
+ENUMERATION = compile_both(
+    r"(?:[一二三四五六七八九十]{1,3}是"  # 一是, 二是, 十一是
+    r"|(?:其[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后|同时|此外|另外)(?=[，,、：:]|$))[，,、：:]?"
+)
 # A 由… phrase right after a verb of setting up describes the thing set up, it assigns nobody:
 # 建立由市发改委牵头、各部门参与的联席会议制度.
 SET_UP_VERB = compile_both(r"(?:建立|成立|组建|构建|健全|完善|形成|实行|设立|组成|推行|设置)(?:了|起)?(?:一个|一支|一套)?$")

@@ -283,12 +283,13 @@ def _subject_end(part: str, after_subject: bool) -> int | None:
     that modify a noun (市发改委负责制定的规划要严格执行) are no subject.
     """
     at = _after_preface(part)
+    rest = part[at:]  # the patterns open with ^, which matches at the start of the string only
     patterns = [genre.SUBJECT_SUPPORT_LEAD, genre.PROSE_WITH, genre.SUBJECT_CUE] + ([genre.WITH_CONTINUED] if after_subject else [])
     for pattern in patterns:
-        m = pattern.match(part, at)
-        if m is None or _prose(part[:m.end()], 0, after_subject) is None:
+        m = pattern.match(rest)
+        if m is None or _prose(part[:at + m.end()], 0, after_subject) is None:
             continue
-        return None if genre.RELATIVE_CLAUSE.search(part, m.end()) else m.end()
+        return None if genre.RELATIVE_CLAUSE.search(part, at + m.end()) else at + m.end()
     return None
 
 
@@ -316,16 +317,17 @@ def _strip_range(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def is_preface(part: str) -> bool:
-    """Whether a part of a sentence is only a context clause or a condition (在市委、市政府统一领导下; 报市政府批准后):
-    it names bodies that are no assignees, and is read past."""
+    """Whether a part of a sentence is only an enumeration word, a context clause or a condition (其一; 首先;
+    在市委、市政府统一领导下; 报市政府批准后): it names no assignee, and is read past."""
     stripped = part.strip()
     return bool(stripped) and _after_preface(stripped) == len(stripped)
 
 
 def _after_preface(text: str) -> int:
-    """Text of a part of a sentence -> where it goes on after a context clause or a condition opening it
-    (在市政府统一领导下市应急局牵头 -> 9), 0 when it opens with neither."""
-    at = 0
+    """Text of a part of a sentence -> where it goes on after an enumeration word, a context clause or a condition
+    opening it (在市政府统一领导下市应急局牵头 -> 9, 一是市发改委负责 -> 2), 0 when it opens with none."""
+    enumeration = genre.ENUMERATION.match(text)  # 一是在市委领导下，…: the word comes first
+    at = enumeration.end() if enumeration else 0
     for _ in range(2):  # 在市委领导下经市政府同意后…: a context and a condition may follow each other
         found = genre.CONTEXT.match(text, at) or genre.CONDITION.match(text, at)
         if found is None:

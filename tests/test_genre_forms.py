@@ -939,7 +939,7 @@ def test_role_labels_without_a_unit_noun_and_other_label_words(item, expected, s
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 @pytest.mark.parametrize("item", [
     "协同：推动区域协同发展，加强跨区域合作。",
-    "各部门要密切配合：一是加强沟通，二是形成合力。",
+    "要密切配合：一是加强沟通，二是形成合力。",
     "参与：鼓励社会资本参与基础设施建设。",
     "主责：压实主体责任，明确任务分工。",
     "加强部门协同：建立联动机制。",
@@ -1333,3 +1333,86 @@ def test_two_spanning_cells_of_one_kind_apart_are_not_guessed():
     _, rows, _ = _read("附件\n序号\t重点任务\t市级责任单位\t完成时限\t区级责任单位\n牵头\t配合\t牵头\t配合\n"
                        "1\t推进政务服务改革\t市发改委\t市财政局\t2024年底\t区发改局\t区财政局\n")
     assert not [r for r in rows if r[1] in ("lead", "support")]
+
+
+# ---------------------------------------------------------------- enumeration words and adverbs around a sentence's subject
+# Enumeration words opening a part of a sentence (一是, 其一，, 首先，, 同时，) are read past like a context clause;
+# the subject rules then read what follows. They are never units.
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("item, expected", [
+    ("加强统筹协调。一是市发改委负责统筹协调；二是市财政局负责资金保障。",
+     [("responsible", "市发改委"), ("responsible", "市财政局")]),
+    ("完善工作机制。其一，市商务局牵头制定实施细则。其二，市税务局负责政策宣传。",
+     [("lead", "市商务局"), ("responsible", "市税务局")]),
+    ("首先，县住建局负责排查农房安全隐患。", [("responsible", "县住建局")]),
+    ("加快推进改造。同时，市商务局牵头制定支持政策，市财政局配合。", [("lead", "市商务局"), ("support", "市财政局")]),
+    ("三是在区委统一领导下，区教育局负责校园安全整治。", [("responsible", "区教育局")]),
+    ("此外，由市人社局会同市财政局研究提出补贴办法。", [("lead", "市人社局"), ("support", "市财政局")]),
+    ("第二，省交通运输厅负责农村公路养护。", [("responsible", "省交通运输厅")]),
+    # a context clause or an enumeration word run into the subject, without a comma
+    ("在市委统一领导下市应急局负责组织全市应急演练。", [("responsible", "市应急局")]),
+    ("二是市财政局负责资金保障，确保按时拨付。", [("responsible", "市财政局")]),
+])
+def test_enumeration_words_opening_a_part_are_read_past(item, expected, script):
+    assert _sentence_rows(item, script) == _convert(expected, script)
+
+
+@pytest.mark.parametrize("item", [
+    "一是加强统筹协调；二是强化资金保障。",  # no body after the enumeration word
+    "同时，企业要负责产品质量追溯。",  # 企业 is no body
+    "首先，推动企业负责安全生产。",  # a verb before the subject
+    "其次，市政府主要负责同志牵头协调。",  # people
+    "最后一公里由社区负责打通。",  # 最后 is no enumeration word here, and 社区 alone names no body
+])
+def test_enumeration_words_make_no_unit_and_no_subject(item):
+    _, rows, issues = _read(f"某市2024年重点工作实施方案\n一、重点任务\n1.{item}\n")
+    assert rows == [] and [i.code for i in issues] == ["no-units"]
+
+
+def test_an_enumeration_word_is_no_unit_of_the_unit_text():
+    notice, rows, _ = _read("某市2024年重点工作实施方案\n一、重点任务\n1.一是市发改委负责统筹协调；二是市财政局负责资金保障。\n")
+    assert [r[2] for r in rows] == ["市发改委", "市财政局"]
+    assert not [r for r in rows if any(word in r[2] for word in ("一是", "二是"))]
+
+
+# An adverb between the bodies and their role verb (积极配合, 切实负责, 主动牵头) keeps the verb's role.
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("item, expected", [
+    ("市商务局牵头制定实施细则，市财政局积极配合。", [("lead", "市商务局"), ("support", "市财政局")]),
+    ("市发改委要切实负责项目统筹调度。", [("responsible", "市发改委")]),
+    ("市发改委牵头，各有关部门要密切配合。", [("lead", "市发改委"), ("support", "各有关部门")]),
+    ("市商务局主动牵头，市财政局、市税务局配合。", [("lead", "市商务局"), ("support", "市财政局"), ("support", "市税务局")]),
+    ("市体育局负责赛事组织，市教育局全力配合。", [("responsible", "市体育局"), ("support", "市教育局")]),
+    ("县农业农村局认真负责落实。", [("responsible", "县农业农村局")]),
+    ("区住建局要主动牵头制定改造计划。", [("lead", "区住建局")]),
+    ("市教育局积极参与。", [("support", "市教育局")]),
+    ("市财政局积极配合市商务局做好资金保障。", [("support", "市财政局"), ("lead", "市商务局")]),
+    ("市民政局积极协助。", [("support", "市民政局")]),
+    ("各有关部门要积极配合市发改委做好项目申报。", [("support", "各有关部门"), ("lead", "市发改委")]),
+    ("各部门要密切配合：一是加强沟通，二是形成合力。", [("support", "各部门")]),  # the bodies' verb, no label
+])
+def test_an_adverb_before_the_role_verb(item, expected, script):
+    assert _sentence_rows(item, script) == _convert(expected, script)
+
+
+@pytest.mark.parametrize("item", [
+    "积极配合国家有关部委做好试点工作。",  # no subject
+    "要积极配合。",
+    "企业要积极配合。",  # 企业 is no body
+    "市政府主要负责同志切实负责。",  # people
+    "督促市财政局积极配合。",  # a verb before the subject
+    "各部门要以认真负责的态度抓好落实。",  # 认真负责 describes an attitude
+])
+def test_an_adverb_gives_no_subject_where_there_is_none(item):
+    _, rows, issues = _read(f"某市2024年重点工作实施方案\n一、重点任务\n1.{item}\n")
+    assert rows == [] and [i.code for i in issues] == ["no-units"]
+
+
+@pytest.mark.parametrize("party, expected", [
+    ("市发改委牵头，市财政局积极配合", [("lead", "市发改委"), ("support", "市财政局")]),
+    ("市教育局主动牵头", [("lead", "市教育局")]),
+    ("市商务局切实负责", [("responsible", "市商务局")]),
+    ("一是市发改委负责，二是市财政局负责", [("responsible", "市发改委"), ("responsible", "市财政局")]),
+])
+def test_adverbs_and_enumeration_words_in_a_unit_text(party, expected):
+    assert _roles(party) == expected
