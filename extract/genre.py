@@ -76,6 +76,10 @@ SUPERVISOR_LABELS = (
     "督查单位", "督查部门",  # 督查单位：县委县政府督查室
     "督导单位",  # 督导单位：市委督查室
     "督办",  # 督办：市政府督查室
+    # Who guides the work from above, or receives the reports on it, is named beside the assignees, never one of them.
+    "指导单位", "指导部门",  # 责任单位：市国资委；指导单位：省国资委
+    "业务指导",  # （责任单位：市住建局；业务指导：省住建厅）
+    "报送单位",  # 报送单位：各县（市、区）医保局 (who sends the figures, not who does the task)
 )
 LEADER_LABELS = (  # people, never units: they go to the leaders column
     "牵头负责领导",  # 牵头负责领导：张三 (Anhui template)
@@ -98,6 +102,12 @@ LABEL_AT = compile_both(rf"(?:[【\[［]\s*(?:{_LABEL_ALT}){_KIND}\s*[】\]］]|
 UPPER_LEVEL_LABEL = compile_both(r"(?:省|市|国家|中央)(?:级)?牵头(?:单位|部门)?\s*[:：]")
 # Any label, upper-level ones included, for one scan of a unit text.
 ANY_LABEL = regex.compile(UPPER_LEVEL_LABEL.pattern + "|" + LABEL_AT.pattern)
+# A label the vocabulary lacks, opening a part of a unit text: 联络单位：, 对接部门：. It says nothing of a role, and the
+# bodies after it are not those of the label before it. parties reads it only where the word is no body's name.
+OTHER_LABEL = compile_both(r"\s*(\p{Han}{2,8})\s*[:：]")
+# A conjunction opening an item of a list joins it to the items before (市财政局，以及各县（市、区）教育局): no part of the
+# name, as no body's name opens with these. 和 is not among them: 和平区 opens with it.
+LEADING_CONJUNCTION = compile_both(r"(?:以及|及|与|并)(?=\p{Han}{2})")
 # A leader group row of a table: （一）王宏副市长牵头重点工作, 戴建平常务副市长牵头重点工作.
 LEADER_GROUP = compile_both(r"^\p{Han}{2,4}(?:常务)?副?(?:市长|区长|县长|省长|主任|书记)(?:牵头|负责|分管)")
 
@@ -115,6 +125,7 @@ class LabelKind(StrEnum):
     LEADER = "leader"
     DEADLINE = "deadline"
     SUPERVISOR = "supervisor"  # 督办单位：…, read past
+    UNKNOWN = "unknown"  # 联络单位：… (a label the vocabulary lacks): its role unknown, so its bodies are read past
 
 
 def label_kind(label: str) -> tuple[LabelKind, Role | None]:

@@ -427,6 +427,10 @@ class _PartyReader:
         if label is not None:
             self.new_label(*genre.label_kind(label.group(1) or label.group(2)), None)
             return label.end(), True
+        other = genre.OTHER_LABEL.match(self.text, start, end)
+        if other is not None and not looks_like_body(other.group(1)):
+            self.new_label(LabelKind.UNKNOWN, None, None)
+            return other.end(), True
         return start, False
 
     def segment(self, start: int, end: int) -> None:
@@ -448,8 +452,10 @@ class _PartyReader:
             self.mentions.extend(replace(m, role=prose[0].role) for m in self.pending)
             self.pending = []
             self.mentions.extend(prose)
-        elif self.kind == LabelKind.SUPERVISOR:
-            return  # 督办单位：市政府督查室 follows the task up for the government: no assignee, no unit
+        elif self.kind in (LabelKind.SUPERVISOR, LabelKind.UNKNOWN):
+            # 督办单位：市政府督查室 follows the task up for the government: no assignee, no unit; after 联络单位： (a label
+            # the vocabulary lacks) a body's role is unknown, and a wrong role is worse than none
+            return
         elif self.role is None or (not labelled and _is_remark(segment)):
             if self.role is None and _all_bodies(segment):
                 self.pending.extend(_mentions(Role.RESPONSIBLE, segment, start, prose=True))
@@ -636,7 +642,7 @@ def _run_together(item: _Item) -> list[_Item]:
     if len(item.name) < 6 or len(item.name) > 60 or _known_body(item.name):
         return [item]
     parts = _split_known(to_simplified(item.name))
-    if not parts or len(parts) < 2:
+    if not parts or len(parts) < 2 or _departments_of_each(parts):
         return [item]
     out, at = [], 0
     for k, part in enumerate(parts):
@@ -645,6 +651,13 @@ def _run_together(item: _Item) -> list[_Item]:
                          same_below=item.same_below and last, frame=item.frame if last else None))
         at += len(part)
     return out
+
+
+def _departments_of_each(parts: tuple[str, ...]) -> bool:
+    """Whether a name split into known bodies is one catch-all of departments: 各县（市、区）教育局 names the education
+    bureau of each county, not the county governments (各县（市、区）) and a bureau of the notice's own level (教育局)."""
+    body = parse_body(parts[0])
+    return body is not None and body.generic and _bare_department(parts[1])
 
 
 def _known_body(name: str) -> bool:
@@ -681,7 +694,11 @@ def _split_slash(unit: str, offset: int) -> list[tuple[str, int]]:
 
 
 def _split_conjunction(unit: str, offset: int) -> list[_Item]:
-    """市级各有关部门及各县市区政府 -> two units, when both sides read as units; 住房和城乡建设局 stays one."""
+    """市级各有关部门及各县市区政府 -> two units, when both sides read as units; 住房和城乡建设局 stays one; 以及各县教育局
+    (an item opening with the conjunction that joins it to the list) -> 各县教育局."""
+    opening = genre.LEADING_CONJUNCTION.match(unit)
+    if opening is not None:
+        return _split_conjunction(unit[opening.end():], offset + opening.end())
     for m in genre.CONJUNCTION.finditer(unit):
         left, right = unit[: m.start()], unit[m.end():]
         if top_level_mask(unit)[m.start()] and looks_like_body(_strip_etc(left)) and looks_like_body(_strip_etc(right)):

@@ -1416,3 +1416,40 @@ def test_an_adverb_gives_no_subject_where_there_is_none(item):
 ])
 def test_adverbs_and_enumeration_words_in_a_unit_text(party, expected):
     assert _roles(party) == expected
+
+
+# ---------------------------------------------------------------- bodies after a label of no assignee
+@pytest.mark.parametrize("text", [
+    "一、甲\n1.推进国企改革。责任单位：市国资委；指导单位：省国资委\n",
+    "一、甲\n1.推进国企改革。（责任单位：市国资委；业务指导：省国资委）\n",
+    "一、甲\n1.推进国企改革。责任单位：市国资委；报送单位：各县（市、区）国资局\n",
+    "附件\n序号\t工作任务\t责任单位\t指导单位\n1\t推进国企改革\t市国资委\t省国资委\n",
+])
+def test_bodies_that_guide_or_receive_reports_are_no_assignees(text):
+    # who guides the work or reports on it is named beside the assignees, never one of them
+    _, rows, _ = _read(text)
+    assert [(r[1], r[2]) for r in rows] == [("responsible", "市国资委")]
+
+
+@pytest.mark.parametrize("label", ["联络单位", "对接部门", "审核单位"])
+def test_a_label_not_known_is_no_role_for_the_bodies_after_it(label):
+    # a label the vocabulary lacks says nothing of a role: its bodies are not read as the label before it gives
+    _, rows, _ = _read(f"一、甲\n1.推进国企改革。（牵头单位：市国资委；{label}：市财政局、市税务局）\n")
+    assert [(r[1], r[2]) for r in rows] == [("lead", "市国资委")]
+
+
+@pytest.mark.parametrize("joined", ["以及", "及", "与"])
+def test_a_conjunction_opening_a_list_item_is_no_part_of_the_unit(joined):
+    # 配合单位：市财政局、市人社局，以及各县（市、区）教育行政部门: 以及 joins the list, the unit starts after it
+    assert _roles(f"配合单位：市财政局，{joined}各县（市、区）教育局") == [
+        ("support", "市财政局"), ("support", "各县（市、区）教育局")]
+
+
+@pytest.mark.parametrize("each", ["各县（市、区）教育局", "各县区教育局", "各区财政局"])
+def test_a_department_of_each_place_is_one_unit_not_the_places_and_a_department(each):
+    # 各县（市、区）教育局 are the counties' bureaus: neither the county governments nor the notice's own 教育局
+    assert _roles(f"配合单位：市财政局、{each}") == [("support", "市财政局"), ("support", each)]
+
+
+def test_a_body_whose_name_opens_like_a_conjunction_keeps_it():
+    assert _roles("配合单位：市财政局，和平区政府") == [("support", "市财政局"), ("support", "和平区政府")]
