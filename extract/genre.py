@@ -81,6 +81,9 @@ SUPERVISOR_LABELS = (
     "业务指导",  # （责任单位：市住建局；业务指导：省住建厅）
     "报送单位",  # 报送单位：各县（市、区）医保局 (who sends the figures, not who does the task)
 )
+# What a body does when it follows the task up rather than doing it (市政府督查室负责跟踪督办, 负责评估验收): like a
+# 督办单位, no assignee of the task.
+FOLLOW_UP = compile_both(r"(?:定期)?(?:跟踪|督办|督查|督促检查|督导|考核|评估|验收|问效)")
 LEADER_LABELS = (  # people, never units: they go to the leaders column
     "牵头负责领导",  # 牵头负责领导：张三 (Anhui template)
     "牵头责任领导",  # 牵头责任领导：李四

@@ -170,8 +170,10 @@ def is_prose_party(inner: str) -> bool:
         part = inner[a:b].strip()
         if not part or genre.DEADLINE.match(to_simplified(part)) or is_preface(part):
             continue
-        if _prose(part, 0, saw_role) is not None:
+        if _prose(part, 0, saw_role) is not None or (saw_role and _subject_prose(part, 0) is not None):
             saw_role, waiting = True, False
+        elif saw_role and (end := _subject_end(part, True)) is not None and _follows_up(part, end):
+            continue  # 市政府督查室负责跟踪督办 after the assignees: read past, as a 督办单位 is
         elif _all_bodies(part):
             waiting = True  # 市财政局；市税务局配合: bodies that take the role of the cue after them
         else:
@@ -273,6 +275,21 @@ def _part_assignment(part: str, after_subject: bool) -> tuple[int, int, bool] | 
         return 0, len(part), True
     end = _subject_end(part, after_subject)
     return None if end is None else (0, end, False)
+
+
+def _subject_prose(segment: str, base: int) -> list[UnitMention] | None:
+    """A part of a unit bracket after a role already read, naming bodies, their verb and what they do
+    (（市教育局牵头，市财政局配合，市政府教育督导室负责评估验收）: 市政府教育督导室负责) -> its units, or None."""
+    core = segment.strip()
+    end = _subject_end(core, True)
+    if end is None or _follows_up(core, end):
+        return None
+    return _prose(core[:end], base + len(segment) - len(segment.lstrip()), True)
+
+
+def _follows_up(part: str, verb_end: int) -> bool:
+    """Whether what the bodies do after their verb is following the task up (…负责跟踪督办, 负责评估验收): no assignee."""
+    return bool(genre.FOLLOW_UP.match(part, verb_end))
 
 
 def _subject_end(part: str, after_subject: bool) -> int | None:
@@ -448,7 +465,8 @@ class _PartyReader:
             self.deadline = segment.strip() or self.deadline
         elif self.kind == LabelKind.LEADER:
             self.leaders.extend(name for name in _NAME_SEPARATORS.split(segment.strip()) if name)
-        elif not labelled and (prose := _prose(segment, start, bool(self.mentions))) is not None:
+        elif not labelled and (prose := _prose(segment, start, bool(self.mentions))
+                               or (_subject_prose(segment, start) if self.mentions else None)) is not None:
             self.mentions.extend(replace(m, role=prose[0].role) for m in self.pending)
             self.pending = []
             self.mentions.extend(prose)

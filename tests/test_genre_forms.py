@@ -1453,3 +1453,24 @@ def test_a_department_of_each_place_is_one_unit_not_the_places_and_a_department(
 
 def test_a_body_whose_name_opens_like_a_conjunction_keeps_it():
     assert _roles("配合单位：市财政局，和平区政府") == [("support", "市财政局"), ("support", "和平区政府")]
+
+
+@pytest.mark.parametrize(("bracket", "expected"), [
+    # after the lead and its supporters, a body named with its verb and what it does is one more of them
+    ("（县公安局负责，县教育局配合做好校园周边治理）", [("responsible", "县公安局"), ("support", "县教育局")]),
+    ("（区人社局牵头，区教育局负责组织实施，区财政局负责资金保障）",
+     [("lead", "区人社局"), ("support", "区教育局"), ("support", "区财政局")]),
+    # one that only follows the task up (督办, 评估验收) is read past, as a 督办单位 is: no assignee
+    ("（市教育局牵头，市财政局配合，市政府督查室负责跟踪督办）", [("lead", "市教育局"), ("support", "市财政局")]),
+    ("（省教育厅牵头，省财政厅配合，省教育厅负责评估验收）", [("lead", "省教育厅"), ("support", "省财政厅")]),
+])
+def test_a_body_with_its_verb_and_task_after_the_roles_of_a_bracket(bracket, expected):
+    _, rows, _ = _read(f"一、甲\n1.推进义务教育优质均衡发展。{bracket}\n")
+    assert [(r[1], r[2]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("bracket", ["（市教育局负责评估验收）", "（市政府督查室负责跟踪督办）"])
+def test_a_bracket_whose_only_body_follows_the_task_up_assigns_nobody(bracket):
+    # with no role read before it, a body with a verb and its task is no assignment of the bracket's
+    _, rows, _ = _read(f"一、甲\n1.推进义务教育优质均衡发展。{bracket}\n")
+    assert rows == []
